@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NetconfCloud.Schedule.Storage;
+
+/// <summary>
+/// Where the agenda table lives. Locally a connection string (Azurite); in Azure the table endpoint and a managed
+/// identity (<c>Storage__TableServiceUri</c>), with no keys.
+/// </summary>
+public sealed class AgendaStorageOptions : IValidatableObject
+{
+    public const string SectionName = "Storage";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity; empty for the default credential chain.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:TableName must be 3–63 letters and digits, starting with a letter.")]
+    public string TableName { get; set; } = "Agenda";
+
+    /// <summary>Seconds before a storage call is given up; storage that cannot be reached fails fast.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seed the Netconf 2015 agenda at start when the conference is not in storage yet.</summary>
+    public bool Seed { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString) == (TableServiceUri is null))
+        {
+            yield return new ValidationResult(
+                "Set exactly one of Storage:ConnectionString (Azurite, keys) or Storage:TableServiceUri (Azure, managed identity).",
+                [nameof(ConnectionString), nameof(TableServiceUri)]);
+        }
+    }
+}

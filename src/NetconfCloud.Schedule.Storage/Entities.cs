@@ -1,0 +1,91 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace NetconfCloud.Schedule.Storage;
+
+/// <summary>
+/// One table, one partition per conference (PartitionKey = conference id), so that a session and the agenda
+/// version change together in one entity-group transaction. Row keys:
+/// <c>conference</c>, <c>session:{id}</c>, <c>speaker:{id}</c>, <c>sponsor:{order:D3}</c>, <c>change:{version:D12}</c>.
+/// </summary>
+internal static class RowKeys
+{
+    public const string Conference = "conference";
+    public const string SessionPrefix = "session:";
+    public const string SpeakerPrefix = "speaker:";
+    public const string SponsorPrefix = "sponsor:";
+    public const string ChangePrefix = "change:";
+
+    public static string Session(string id) => SessionPrefix + id;
+
+    public static string Speaker(string id) => SpeakerPrefix + id;
+
+    public static string Sponsor(int order) => SponsorPrefix + order.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Change(long version) => ChangePrefix + version.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal abstract class AgendaEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+}
+
+internal sealed class ConferenceEntity : AgendaEntity
+{
+    public string Name { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string Subtitle { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Country { get; set; } = "";
+    public string Venue { get; set; } = "";
+    public string AgendaStatus { get; set; } = "";
+    public string DaysJson { get; set; } = "[]";
+    public string CommitteeJson { get; set; } = "[]";
+    public string CoLocatedEventJson { get; set; } = "";
+    public long AgendaVersion { get; set; }
+    public DateTimeOffset AgendaUpdateTime { get; set; }
+}
+
+internal sealed class SessionEntity : AgendaEntity
+{
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Abstract { get; set; } = "";
+    public string Notes { get; set; } = "";
+    public string SpeakersJson { get; set; } = "[]";
+    public DateTimeOffset Start { get; set; }
+    public DateTimeOffset End { get; set; }
+    public int SlideCount { get; set; }
+    public string Status { get; set; } = "";
+    public long Sequence { get; set; }
+    public DateTimeOffset UpdateTime { get; set; }
+}
+
+internal sealed class SpeakerEntity : AgendaEntity
+{
+    public string Name { get; set; } = "";
+    public string AlsoKnownAsJson { get; set; } = "[]";
+}
+
+internal sealed class SponsorEntity : AgendaEntity
+{
+    public string SponsorId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Tagline { get; set; } = "";
+    public int Order { get; set; }
+}
+
+internal sealed class ChangeEntity : AgendaEntity
+{
+    public long AgendaVersion { get; set; }
+    public string Kind { get; set; } = "";
+    public string SessionId { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public DateTimeOffset Time { get; set; }
+    public string SessionJson { get; set; } = "";
+}

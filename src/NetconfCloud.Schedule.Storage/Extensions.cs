@@ -1,0 +1,53 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace NetconfCloud.Schedule.Storage;
+
+public static class Extensions
+{
+    /// <summary>The agenda in Azure Table Storage: options, client, store, seeding at start and a health check.</summary>
+    public static IHostApplicationBuilder AddAgendaTableStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgendaStorageOptions>()
+            .BindConfiguration(AgendaStorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value));
+        builder.Services.AddSingleton<IAgendaStore, TableAgendaStore>();
+        builder.Services.AddSingleton<AgendaSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AgendaSeeder>());
+        builder.Services.AddHealthChecks().AddCheck<AgendaStorageHealthCheck>("agenda-storage");
+        builder.Services.TryAddSingleton<AgendaService>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    private static TableClient CreateTableClient(AgendaStorageOptions options)
+    {
+        var clientOptions = new TableClientOptions
+        {
+            Retry =
+            {
+                Mode = RetryMode.Exponential,
+                MaxRetries = 2,
+                Delay = TimeSpan.FromMilliseconds(100),
+                MaxDelay = TimeSpan.FromSeconds(1),
+                NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            },
+        };
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new TableClient(options.ConnectionString, options.TableName, clientOptions);
+        }
+
+        TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
+        return new TableServiceClient(options.TableServiceUri, credential, clientOptions).GetTableClient(options.TableName);
+    }
+}

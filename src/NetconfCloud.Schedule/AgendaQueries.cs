@@ -1,0 +1,59 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>Reads over an agenda already loaded, so that a caller that needs several answers loads it once.</summary>
+public static class AgendaQueries
+{
+    public static Page<Session> ListSessions(AgendaSnapshot agenda, SessionQuery query, PageRequest page)
+    {
+        if (query.SpeakerId is { } speakerId)
+        {
+            CheckId(speakerId, "speaker_id");
+            if (!agenda.Speakers.Any(s => s.Id == speakerId))
+            {
+                throw new InvalidArgumentException("speaker_id", $"unknown speaker id '{speakerId}'.");
+            }
+        }
+
+        if (query.Day is { } day && !agenda.Conference.Days.Contains(day))
+        {
+            throw new InvalidArgumentException("day", $"{day:yyyy-MM-dd} is not a day of {agenda.Conference.Id}.");
+        }
+
+        var zone = agenda.Conference.TimeZone;
+        var sessions = agenda.Sessions
+            .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
+            .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
+            .Where(s => query.Kind is null || s.Kind == query.Kind)
+            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToArray();
+        return Paging.Apply(sessions, page, query.Fingerprint);
+    }
+
+    public static Session FindSession(AgendaSnapshot agenda, string sessionId)
+    {
+        CheckId(sessionId, "session_id");
+        return agenda.Sessions.FirstOrDefault(s => s.Id == sessionId)
+            ?? throw new NotFoundException($"conferences/{agenda.Conference.Id}/sessions/{sessionId}");
+    }
+
+    public static Page<Speaker> ListSpeakers(AgendaSnapshot agenda, PageRequest page) =>
+        Paging.Apply(agenda.Speakers.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(), page, $"{agenda.Conference.Id};speakers");
+
+    public static Speaker FindSpeaker(AgendaSnapshot agenda, string speakerId)
+    {
+        CheckId(speakerId, "speaker_id");
+        return agenda.Speakers.FirstOrDefault(s => s.Id == speakerId)
+            ?? throw new NotFoundException($"conferences/{agenda.Conference.Id}/speakers/{speakerId}");
+    }
+
+    public static Page<Sponsor> ListSponsors(AgendaSnapshot agenda, PageRequest page) =>
+        Paging.Apply(agenda.Sponsors.OrderBy(s => s.Order).ToArray(), page, $"{agenda.Conference.Id};sponsors");
+
+    private static void CheckId(string id, string field)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new InvalidArgumentException(field, $"must be 1–{Slug.MaxLength} lower-case letters, digits and single hyphens.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>Filters for listing sessions; each is optional.</summary>
+public sealed record SessionQuery(string ConferenceId, DateOnly? Day = null, string? SpeakerId = null, SessionKind? Kind = null)
+{
+    internal string Fingerprint => $"{ConferenceId};{Day:yyyy-MM-dd};{SpeakerId};{Kind}";
+}
+
+/// <summary>A new session. An empty id is derived from the title (or the speakers).</summary>
+public sealed record SessionDraft(
+    string Id,
+    SessionKind Kind,
+    string Title,
+    string Abstract,
+    string Notes,
+    IReadOnlyList<string> SpeakerIds,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    int SlideCount = 0);
+
+/// <summary>The fields an update changes; null leaves a field as it is (the update mask).</summary>
+public sealed record SessionPatch
+{
+    public SessionKind? Kind { get; init; }
+    public string? Title { get; init; }
+    public string? Abstract { get; init; }
+    public string? Notes { get; init; }
+    public IReadOnlyList<string>? SpeakerIds { get; init; }
+    public DateTimeOffset? Start { get; init; }
+    public DateTimeOffset? End { get; init; }
+    public SessionStatus? Status { get; init; }
+    public int? SlideCount { get; init; }
+}

@@ -1,0 +1,55 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>Base of the errors the domain reports; hosts map each kind to their own status once.</summary>
+public abstract class AgendaException(string message) : Exception(message);
+
+/// <summary>A resource does not exist. <see cref="ResourceName"/> names it, e.g. <c>sessions/bpf-updates</c>.</summary>
+public sealed class NotFoundException(string resourceName)
+    : AgendaException($"{resourceName} was not found.")
+{
+    public string ResourceName { get; } = resourceName;
+}
+
+public sealed record FieldViolation(string Field, string Description);
+
+/// <summary>The request is wrong; each violation names the request field at fault.</summary>
+public sealed class InvalidArgumentException : AgendaException
+{
+    public InvalidArgumentException(string field, string description)
+        : this([new FieldViolation(field, description)])
+    {
+    }
+
+    public InvalidArgumentException(IReadOnlyList<FieldViolation> violations)
+        : base(string.Join(" ", violations.Select(violation => $"{violation.Field}: {violation.Description}")))
+    {
+        Violations = violations;
+    }
+
+    public IReadOnlyList<FieldViolation> Violations { get; }
+}
+
+/// <summary>The writer's etag is stale: someone changed the resource since it was read. Nothing was written.</summary>
+/// <see cref="ETagWasSupplied"/> tells a stale etag of the caller (a failed precondition) from a race lost by an
+/// unconditional write (aborted: retry).
+public sealed class ConcurrencyConflictException(string resourceName, bool etagWasSupplied = true)
+    : AgendaException($"{resourceName} was changed by someone else; read it again and retry with its new etag.")
+{
+    public string ResourceName { get; } = resourceName;
+
+    public bool ETagWasSupplied { get; } = etagWasSupplied;
+}
+
+/// <summary>A resource with that id exists already.</summary>
+public sealed class AlreadyExistsException(string resourceName)
+    : AgendaException($"{resourceName} already exists.")
+{
+    public string ResourceName { get; } = resourceName;
+}
+
+/// <summary>Storage cannot be reached; the request may be retried later.</summary>
+public sealed class StorageUnavailableException(string message, Exception? inner = null)
+    : AgendaException(message)
+{
+    public Exception? Cause { get; } = inner;
+}

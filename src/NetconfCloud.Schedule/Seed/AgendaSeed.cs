@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NetconfCloud.Schedule.Seed;
+
+/// <summary>
+/// Loads a reviewed agenda file (the format of <c>Seed/netconf-2015.json</c>) into the domain. The same format is
+/// what the agenda is imported from and exported to.
+/// </summary>
+public static class AgendaSeed
+{
+    public const string Netconf2015Id = "netconf-2015";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly JsonSerializerOptions WriteOptions = new(JsonOptions)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The Netconf 2015 agenda, as published, with every session marked as changed at <paramref name="seededAt"/>.</summary>
+    public static AgendaSnapshot LoadNetconf2015(DateTimeOffset seededAt)
+    {
+        using var stream = typeof(AgendaSeed).Assembly.GetManifestResourceStream("NetconfCloud.Schedule.Seed.netconf-2015.json")
+            ?? throw new InvalidOperationException("The Netconf 2015 seed is not embedded in the assembly.");
+        return Load(stream, seededAt);
+    }
+
+    public static AgendaSnapshot Load(Stream json, DateTimeOffset seededAt)
+    {
+        var file = JsonSerializer.Deserialize<SeedFile>(json, JsonOptions)
+            ?? throw new InvalidDataException("The agenda file is empty.");
+        return ToSnapshot(file, seededAt);
+    }
+
+    private static AgendaSnapshot ToSnapshot(SeedFile file, DateTimeOffset seededAt)
+    {
+        var c = file.Conference;
+        var conference = new Conference(
+            c.Id, c.Name, c.FullName, c.Subtitle, c.Description, c.TimeZone, c.City, c.Country, c.Venue, c.AgendaStatus,
+            [.. c.Days.Select(ParseDate)],
+            [.. c.Committee.Select(m => new CommitteeMember(m.PersonId, m.Name, m.Role))],
+            c.CoLocatedEvent is { } e ? new CoLocatedEvent(e.Name, ParseDate(e.StartDate), ParseDate(e.EndDate), e.City) : null,
+            AgendaVersion: 1,
+            AgendaUpdateTime: seededAt);
+
+        var speakers = file.Speakers.Select(s => new Speaker(s.Id, s.Name, s.AlsoKnownAs ?? [])).ToArray();
+        var names = speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        var zone = conference.TimeZone;
+        var sessions = file.Sessions.Select(s =>
+        {
+            var day = ParseDate(s.Day);
+            return new Session(
+                s.Id,
+                s.Kind,
+                s.Title,
+                s.Abstract ?? "",
+                s.Notes ?? "",
+                [.. (s.Speakers ?? []).Select(id => new SpeakerRef(id, names.TryGetValue(id, out var name)
+                    ? name
+                    : throw new InvalidDataException($"Session '{s.Id}' names unknown speaker '{id}'.")))],
+                zone.ToInstant(day, ParseTime(s.Start)),
+                zone.ToInstant(day, ParseTime(s.End)),
+                s.SlideCount,
+                SessionStatus.Scheduled,
+                Sequence: 0,
+                UpdateTime: seededAt,
+                ETag: "");
+        }).ToArray();
+
+        var sponsors = file.Sponsors.Select((s, index) => new Sponsor(s.Id, s.Name, s.Tagline ?? "", index)).ToArray();
+        var agenda = new AgendaSnapshot(conference, sessions, speakers, sponsors);
+        SessionRules.ValidateAgenda(agenda);
+        return agenda;
+    }
+
+    /// <summary>Writes an agenda in the seed file's format, with wall-clock times in the conference's zone.</summary>
+    public static void Write(AgendaSnapshot agenda, Stream output)
+    {
+        var zone = agenda.Conference.TimeZone;
+        var c = agenda.Conference;
+        var file = new SeedFile(
+            new SeedConference(
+                c.Id, c.Name, c.FullName, c.Subtitle, c.Description, c.TimeZoneId, c.City, c.Country, c.Venue, c.AgendaStatus,
+                [.. c.Days.Select(FormatDate)],
+                [.. c.Committee.Select(m => new SeedCommitteeMember(m.PersonId, m.Name, m.Role))],
+                c.CoLocatedEvent is { } e ? new SeedCoLocatedEvent(e.Name, FormatDate(e.StartDate), FormatDate(e.EndDate), e.City) : null),
+            [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SeedSponsor(s.Id, s.Name, s.Tagline))],
+            [.. agenda.Speakers.Select(s => new SeedSpeaker(s.Id, s.Name, s.AlsoKnownAs.Count > 0 ? s.AlsoKnownAs : null))],
+            [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s =>
+            {
+                var start = zone.ToLocal(s.Start);
+                var end = zone.ToLocal(s.End);
+                return new SeedSession(
+                    s.Id, FormatDate(DateOnly.FromDateTime(start.DateTime)), start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    end.ToString("HH:mm", CultureInfo.InvariantCulture), s.Kind, s.Title, [.. s.Speakers.Select(r => r.Id)],
+                    s.SlideCount, s.Abstract.Length > 0 ? s.Abstract : null, s.Notes.Length > 0 ? s.Notes : null);
+            })]);
+        JsonSerializer.Serialize(output, file, WriteOptions);
+    }
+
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static TimeOnly ParseTime(string text) =>
+        TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed record SeedFile(
+        SeedConference Conference,
+        IReadOnlyList<SeedSponsor> Sponsors,
+        IReadOnlyList<SeedSpeaker> Speakers,
+        IReadOnlyList<SeedSession> Sessions)
+    {
+        [JsonPropertyName("$comment")]
+        public string? Comment { get; init; }
+
+        public IReadOnlyList<string>? Decisions { get; init; }
+    }
+
+    private sealed record SeedConference(
+        string Id, string Name, string FullName, string Subtitle, string Description, string TimeZone, string City,
+        string Country, string Venue, string AgendaStatus, IReadOnlyList<string> Days,
+        IReadOnlyList<SeedCommitteeMember> Committee, SeedCoLocatedEvent? CoLocatedEvent);
+
+    private sealed record SeedCommitteeMember(string PersonId, string Name, string Role);
+
+    private sealed record SeedCoLocatedEvent(string Name, string StartDate, string EndDate, string City);
+
+    private sealed record SeedSponsor(string Id, string Name, string? Tagline);
+
+    private sealed record SeedSpeaker(string Id, string Name, IReadOnlyList<string>? AlsoKnownAs);
+
+    private sealed record SeedSession(
+        string Id, string Day, string Start, string End, SessionKind Kind, string Title,
+        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NetconfCloud.Schedule;
+
+/// <summary>
+/// Ids are slugs: lower-case ASCII letters, digits and single hyphens, 1–63 characters. That alphabet is safe in
+/// URLs, in file names and in Table Storage keys (which forbid / \ # ? and control characters).
+/// </summary>
+public static partial class Slug
+{
+    public const int MaxLength = 63;
+
+    public static bool IsValid(string? id) => id is not null && id.Length <= MaxLength && Pattern().IsMatch(id);
+
+    /// <summary>The slug of a name: "Jamal Hadi Salim" becomes "jamal-hadi-salim", "Pablo Neira Ayuso" "pablo-neira-ayuso".</summary>
+    public static string From(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length <= MaxLength ? slug : slug[..MaxLength].TrimEnd('-');
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

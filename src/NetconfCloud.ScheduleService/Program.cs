@@ -1,0 +1,15 @@
+using NetconfCloud.Schedule.Storage;
+using NetconfCloud.ScheduleService;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAgendaTableStorage();
+builder.AddScheduleGrpc();
+
+var app = builder.Build();
+
+app.MapScheduleGrpc();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace NetconfCloud.Schedule.Tests;
+
+/// <summary>A store in memory for unit tests of the rules; the real one is tested against Azurite.</summary>
+internal sealed class InMemoryAgendaStore : IAgendaStore
+{
+    private readonly Lock gate = new();
+    private AgendaSnapshot? agenda;
+    private int etags;
+
+    public List<AgendaChange> Changes { get; } = [];
+
+    public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(agenda?.Conference.Id == conferenceId ? agenda : null);
+        }
+    }
+
+    public Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var stored = session with { ETag = NextETag() };
+            Commit([.. agenda!.Sessions, stored], change);
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var current = agenda!.Sessions.Single(s => s.Id == session.Id);
+            if (current.ETag != expectedETag)
+            {
+                throw new ConcurrencyConflictException($"sessions/{session.Id}");
+            }
+
+            var stored = session with { ETag = NextETag() };
+            Commit([.. agenda.Sessions.Select(s => s.Id == session.Id ? stored : s)], change);
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<bool> SeedAsync(AgendaSnapshot seed, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (agenda is not null)
+            {
+                return Task.FromResult(false);
+            }
+
+            agenda = seed with { Sessions = [.. seed.Sessions.Select(s => s with { ETag = NextETag() })] };
+            return Task.FromResult(true);
+        }
+    }
+
+    private void Commit(IReadOnlyList<Session> sessions, AgendaChange change)
+    {
+        agenda = agenda! with
+        {
+            Sessions = sessions,
+            Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = change.Time },
+        };
+        Changes.Add(change);
+    }
+
+    private string NextETag() => (++etags).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NetconfCloud.Testing;
+
+/// <summary>
+/// A real Azurite table service from the repository's own npm install, in memory, on a free loopback port.
+/// Started once by a fixture and stopped with it; it can be stopped and started again on the same port to
+/// simulate storage going away.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's published development key (not a secret).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    private Azurite(int port) => Port = port;
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var azurite = new Azurite(FreePort.Next());
+        await azurite.StartAgainAsync();
+        return azurite;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var script = Repository.PathOf("node_modules", "azurite", "dist", "src", "azurite-table.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' in the repository root (the test command does).");
+        }
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var info = new ProcessStartInfo("node")
+        {
+            ArgumentList = { script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Record(e.Data, started);
+        process.ErrorDataReceived += (_, e) => Record(e.Data, started);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Kills Azurite, as a crash would. In-memory data is lost with it.</summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private void Record(string? line, TaskCompletionSource started)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (line.Contains("successfully started", StringComparison.Ordinal))
+        {
+            started.TrySetResult();
+        }
+    }
+}
