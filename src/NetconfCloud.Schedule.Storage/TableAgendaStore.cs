@@ -154,22 +154,22 @@ internal sealed partial class TableAgendaStore(TableClient table, ILogger<TableA
         {
             return await operation();
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (IsUnreachable(ex))
         {
             LogUnavailable(ex);
             throw new StorageUnavailableException("Agenda storage cannot be reached; try again shortly.", ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or AggregateException { InnerException: HttpRequestException })
-        {
-            LogUnavailable(ex);
-            throw new StorageUnavailableException("Agenda storage cannot be reached; try again shortly.", ex);
-        }
-        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
-        {
-            LogUnavailable(ex);
-            throw new StorageUnavailableException("Agenda storage did not answer in time; try again shortly.", ex);
         }
     }
+
+    /// <summary>No answer from storage: refused or reset connections, time-outs, and the SDK's retries of them.</summary>
+    private static bool IsUnreachable(Exception ex) => ex switch
+    {
+        HttpRequestException or TimeoutException => true,
+        RequestFailedException { Status: 0 or >= 500 } => true,
+        TaskCanceledException { InnerException: TimeoutException } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnreachable),
+        _ => ex.InnerException is { } inner && IsUnreachable(inner),
+    };
 
     [LoggerMessage(LogLevel.Information, "Seeded conference {ConferenceId} with {SessionCount} sessions.")]
     private partial void LogSeeded(string conferenceId, int sessionCount);

@@ -34,7 +34,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public async Task StartAgainAsync()
     {
-        var script = Repository.PathOf("node_modules", "azurite", "dist", "src", "azurite-table.js");
+        var script = Repository.PathOf("node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' in the repository root (the test command does).");

@@ -1,0 +1,98 @@
+using System.Net;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NetconfCloud.Contracts.Schedule.V1;
+
+namespace NetconfCloud.Testing;
+
+/// <summary>
+/// The real schedule service (its own Program) on Kestrel at 127.0.0.1 on a free port, HTTP/2 cleartext, over a
+/// table of its own in Azurite; clients reach it through a real <see cref="GrpcChannel"/>.
+/// </summary>
+public sealed class ScheduleServer : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
+    private GrpcChannel? channel;
+
+    public ScheduleServer(string storageConnectionString, string tableName, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    {
+        settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storageConnectionString,
+            ["Storage:TableName"] = tableName,
+            ["Storage:TimeoutSeconds"] = "2",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        this.services = services;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+    }
+
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        }
+    }
+
+    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Address);
+
+    public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient Client => new(Channel);
+
+    /// <summary>Waits until the service reports serving over grpc.health.v1 (storage reachable and seeded).</summary>
+    public async Task WaitUntilServingAsync(TimeSpan? timeout = null)
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(Channel);
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                var reply = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: cts.Token);
+                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (Grpc.Core.RpcException) when (!cts.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        channel?.Dispose();
+        await base.DisposeAsync();
+    }
+}
