@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using NetconfCloud.Contracts.Schedule.V1;
 using Microsoft.Extensions.DependencyInjection;
+using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Testing;
 
 namespace NetconfCloud.ScheduleService.Tests;

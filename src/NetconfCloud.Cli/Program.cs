@@ -1,0 +1,3 @@
+using NetconfCloud.Cli;
+
+return await NetconfCommand.RunAsync(args, Console.Out, Console.Error);
