@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Hosting;
+using NetconfCloud.Feeds;
+using NetconfCloud.Schedule.Client;
+
+namespace NetconfCloud.FeedFunctions;
+
+public static class Extensions
+{
+    /// <summary>Everything the feed functions need; shared by Program.cs and the tests, so both use one container.</summary>
+    public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
+    {
+        builder.AddFeedPublishing();
+        builder.AddScheduleServiceAgendaSource();
+        return builder;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NetconfCloud.Feeds;
+
+namespace NetconfCloud.FeedFunctions;
+
+/// <summary>The HTTP face of the feeds: bind the route, ask the publisher, write the answer. Anonymous, GET and HEAD.</summary>
+public sealed class FeedFunctions(FeedPublisher publisher)
+{
+    [Function("ConferenceCalendar")]
+    public Task<IActionResult> ConferenceCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/calendar.ics")] HttpRequest request, string conference) =>
+        Answer(request, FeedKind.Event, conference);
+
+    [Function("DayCalendar")]
+    public Task<IActionResult> DayCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/days/{day}.ics")] HttpRequest request, string conference, string day) =>
+        Answer(request, FeedKind.Day, conference, day);
+
+    [Function("SpeakerCalendar")]
+    public Task<IActionResult> SpeakerCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/speakers/{speaker}.ics")] HttpRequest request, string conference, string speaker) =>
+        Answer(request, FeedKind.Speaker, conference, speaker);
+
+    [Function("SessionCalendar")]
+    public Task<IActionResult> SessionCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/sessions/{session}.ics")] HttpRequest request, string conference, string session) =>
+        Answer(request, FeedKind.Session, conference, session);
+
+    [Function("Sponsors")]
+    public Task<IActionResult> Sponsors(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/sponsors")] HttpRequest request, string conference) =>
+        Answer(request, FeedKind.Sponsors, conference);
+
+    [Function("FeedIndex")]
+    public Task<IActionResult> FeedIndex(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/feeds")] HttpRequest request, string conference) =>
+        Answer(request, FeedKind.Index, conference);
+
+    private async Task<IActionResult> Answer(HttpRequest request, FeedKind kind, string conference, string argument = "") =>
+        new FeedHttpResult(await publisher.GetAsync(kind, conference, argument, request.HttpContext.RequestAborted));
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NetconfCloud.Feeds;
+
+namespace NetconfCloud.FeedFunctions;
+
+/// <summary>
+/// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
+/// for as long as calendar apps are told to wait, CORS for any origin, no body on HEAD, and short text bodies for
+/// 400, 404 and 503 (with Retry-After).
+/// </summary>
+internal sealed class FeedHttpResult(FeedResult result) : IActionResult
+{
+    public FeedResult Result => result;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var request = context.HttpContext.Request;
+        var response = context.HttpContext.Response;
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.AccessControlExposeHeaders = "ETag, Last-Modified, Retry-After";
+
+        if (result.Document is not { } document)
+        {
+            response.StatusCode = result.Status switch
+            {
+                FeedStatus.BadRequest => StatusCodes.Status400BadRequest,
+                FeedStatus.NotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status503ServiceUnavailable,
+            };
+            if (result.Status == FeedStatus.Unavailable)
+            {
+                response.Headers.RetryAfter = FeedResult.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            response.Headers.CacheControl = "no-store";
+            await WriteAsync(response, request, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(result.Message + "\n"));
+            return;
+        }
+
+        var refresh = context.HttpContext.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value.RefreshInterval;
+        response.Headers.ETag = document.ETag;
+        response.Headers.LastModified = document.LastModifiedHttpDate;
+        response.Headers.CacheControl = $"public, max-age={((int)refresh.TotalSeconds).ToString(CultureInfo.InvariantCulture)}";
+        if (document.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
+        await WriteAsync(response, request, document.ContentType, document.Body);
+    }
+
+    private static async Task WriteAsync(HttpResponse response, HttpRequest request, string contentType, byte[] body)
+    {
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            await response.Body.WriteAsync(body, request.HttpContext.RequestAborted);
+        }
+    }
+}

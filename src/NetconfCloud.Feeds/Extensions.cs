@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace NetconfCloud.Feeds;
+
+public static class Extensions
+{
+    /// <summary>The feed rules and publisher; an <see cref="IAgendaSource"/> must be added too.</summary>
+    public static IHostApplicationBuilder AddFeedPublishing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FeedOptions>()
+            .BindConfiguration(FeedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FeedPublisher>();
+        return builder;
+    }
+}

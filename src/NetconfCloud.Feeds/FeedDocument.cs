@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace NetconfCloud.Feeds;
+
+/// <summary>A rendered feed with what HTTP caching needs: a strong ETag from the body and the agenda's last change.</summary>
+public sealed class FeedDocument
+{
+    public FeedDocument(byte[] body, string contentType, string fileName, DateTimeOffset lastModified, long agendaVersion)
+    {
+        Body = body;
+        ContentType = contentType;
+        FileName = fileName;
+        LastModified = lastModified;
+        AgendaVersion = agendaVersion;
+        ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"";
+    }
+
+    public byte[] Body { get; }
+
+    public string ContentType { get; }
+
+    public string FileName { get; }
+
+    /// <summary>Strong validator: the same bytes give the same ETag, in any instance.</summary>
+    public string ETag { get; }
+
+    /// <summary>When the agenda last changed, to the second (HTTP dates have no fractions).</summary>
+    public DateTimeOffset LastModified { get; }
+
+    public long AgendaVersion { get; }
+
+    public string LastModifiedHttpDate => LastModified.ToString("r", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether a conditional GET may be answered 304 (RFC 9110 §13.1): If-None-Match wins when present (weak
+    /// comparison, any of a list, or *); otherwise If-Modified-Since against the agenda's last change.
+    /// </summary>
+    public bool IsNotModified(string? ifNoneMatch, string? ifModifiedSince)
+    {
+        if (!string.IsNullOrWhiteSpace(ifNoneMatch))
+        {
+            return ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Any(tag => tag == "*" || string.Equals(Opaque(tag), Opaque(ETag), StringComparison.Ordinal));
+        }
+
+        return !string.IsNullOrWhiteSpace(ifModifiedSince)
+            && DateTimeOffset.TryParseExact(ifModifiedSince, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && TruncateToSeconds(LastModified) <= since;
+    }
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+}
