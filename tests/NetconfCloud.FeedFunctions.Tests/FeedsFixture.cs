@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetconfCloud.Testing;
+
+namespace NetconfCloud.FeedFunctions.Tests;
+
+/// <summary>
+/// The feed functions as the host would call them: the app's own container (built by the same
+/// <see cref="Extensions.AddFeeds"/> as Program.cs), a real request, the result executed into a real response, and
+/// the gRPC client pointed at the real schedule service over Azurite.
+/// </summary>
+public sealed class FeedsFixture : IAsyncLifetime
+{
+    public ScheduleFixture Schedule { get; } = new();
+
+    public FeedsApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Schedule.InitializeAsync();
+        App = await FeedsApp.StartAsync(Schedule.Server.Address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Schedule.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FeedsCollection : ICollectionFixture<FeedsFixture>
+{
+    public const string Name = "feed functions over the schedule service";
+}
+
+public sealed class FeedsApp : IAsyncDisposable
+{
+    public const string PublicBaseUrl = "https://feeds.example.test/api";
+
+    private readonly IHost host;
+
+    private FeedsApp(IHost host) => this.host = host;
+
+    public static async Task<FeedsApp> StartAsync(Uri scheduleService)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration["ScheduleService:Address"] = scheduleService.ToString();
+        builder.Configuration["ScheduleService:DeadlineSeconds"] = "3";
+        builder.Configuration["Feeds:PublicBaseUrl"] = PublicBaseUrl;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddFeeds();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new FeedsApp(host);
+    }
+
+    /// <summary>Calls one function with a GET (or HEAD) request and executes its result into a response.</summary>
+    public async Task<FeedResponse> SendAsync(
+        Func<FeedFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", IDictionary<string, string>? headers = null)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("feeds.example.test");
+        context.Request.Path = path;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        var functions = ActivatorUtilities.CreateInstance<FeedFunctions>(scope.ServiceProvider);
+
+        var result = await function(functions, context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+
+        return new FeedResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
+
+public sealed record FeedResponse(int Status, IHeaderDictionary Headers, byte[] Body)
+{
+    public string Text => System.Text.Encoding.UTF8.GetString(Body);
+
+    public string Header(string name) => Headers[name].ToString();
+}

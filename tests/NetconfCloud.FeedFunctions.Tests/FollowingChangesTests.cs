@@ -1,0 +1,76 @@
+using Google.Protobuf.WellKnownTypes;
+using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Testing;
+
+namespace NetconfCloud.FeedFunctions.Tests;
+
+/// <summary>Changes made through the schedule service reach the feeds; each test has its own service and table.</summary>
+[Collection(FeedsCollection.Name)]
+public class FollowingChangesTests(FeedsFixture fixture)
+{
+    [Fact]
+    public async Task ACancelledTalkIsPublishedCancelledWithANewETagAndAHigherSequence()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        Task<FeedResponse> Friday() => feeds.SendAsync((f, r) => f.DayCalendar(r, "netconf-2015", "2015-02-13"), "/api/netconf-2015/days/2015-02-13.ics");
+        var before = await Friday();
+
+        await server.Client.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "user-space-dma" });
+        var after = await Friday();
+
+        Assert.NotEqual(before.Header("ETag"), after.Header("ETag"));
+        var talk = (await IcalJs.ParseAsync(after.Text)).Events.Single(e => e.Uid == "netconf-2015/sessions/user-space-dma");
+        Assert.Equal("CANCELLED", talk.Status);
+        Assert.Equal(1, talk.Sequence);
+        var stale = await feeds.SendAsync((f, r) => f.DayCalendar(r, "netconf-2015", "2015-02-13"), "/api/netconf-2015/days/2015-02-13.ics", headers: new Dictionary<string, string> { ["If-None-Match"] = before.Header("ETag") });
+        Assert.Equal(200, stale.Status);
+    }
+
+    [Fact]
+    public async Task AMovedTalkAppearsAtItsNewTime()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        var start = new DateTimeOffset(2015, 2, 13, 17, 30, 0, TimeSpan.FromHours(-5));
+
+        await server.Client.UpdateSessionAsync(new UpdateSessionRequest
+        {
+            ConferenceId = "netconf-2015",
+            Session = new Session { Id = "bpf-updates", StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(30)) },
+            UpdateMask = FieldMask.FromString("start_time,end_time"),
+        });
+        var friday = await feeds.SendAsync((f, r) => f.DayCalendar(r, "netconf-2015", "2015-02-13"), "/api/netconf-2015/days/2015-02-13.ics");
+
+        var talk = (await IcalJs.ParseAsync(friday.Text)).Events.Single(e => e.Uid == "netconf-2015/sessions/bpf-updates");
+        Assert.Equal("2015-02-13T17:30:00", talk.Dtstart!.Local);
+        Assert.Equal(1, talk.Sequence);
+    }
+
+    [Fact]
+    public async Task WithTheScheduleServiceUnreachableAndNothingRenderedTheAnswerIs503WithRetryAfter()
+    {
+        await using var feeds = await FeedsApp.StartAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}"));
+
+        var response = await feeds.SendAsync((f, r) => f.ConferenceCalendar(r, "netconf-2015"), "/api/netconf-2015/calendar.ics");
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("30", response.Header("Retry-After"));
+        Assert.DoesNotContain("BEGIN:VCALENDAR", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheScheduleServiceGoesAwayTheLastGoodFeedIsStillServed()
+    {
+        var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        var good = await feeds.SendAsync((f, r) => f.ConferenceCalendar(r, "netconf-2015"), "/api/netconf-2015/calendar.ics");
+
+        await server.DisposeAsync();
+        var stale = await feeds.SendAsync((f, r) => f.ConferenceCalendar(r, "netconf-2015"), "/api/netconf-2015/calendar.ics");
+
+        Assert.Equal(200, stale.Status);
+        Assert.Equal(good.Header("ETag"), stale.Header("ETag"));
+        Assert.Equal(good.Body, stale.Body);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Reflection;
+using System.Text.Json;
+using NetconfCloud.Testing;
+
+namespace NetconfCloud.FeedFunctions.Tests;
+
+/// <summary>The metadata the Worker SDK emits at build is what a Functions host indexes: every route must be in it.</summary>
+public class FunctionMetadataTests
+{
+    private static JsonElement[] Functions()
+    {
+        var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var path = Repository.PathOf("src", "NetconfCloud.FeedFunctions", "bin", configuration, "net10.0", "functions.metadata");
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    [Theory]
+    [InlineData("ConferenceCalendar", "{conference}/calendar.ics")]
+    [InlineData("DayCalendar", "{conference}/days/{day}.ics")]
+    [InlineData("SpeakerCalendar", "{conference}/speakers/{speaker}.ics")]
+    [InlineData("SessionCalendar", "{conference}/sessions/{session}.ics")]
+    [InlineData("Sponsors", "{conference}/sponsors")]
+    [InlineData("FeedIndex", "{conference}/feeds")]
+    public void EveryFeedIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
+    {
+        var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
+
+        var trigger = function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void ThereAreNoOtherFunctions() => Assert.Equal(6, Functions().Length);
+}
