@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace NetconfCloud.ScheduleService;
 
 public static class Extensions
 {
     /// <summary>gRPC with the error interceptor, health (grpc.health.v1) and reflection.</summary>
-    public static IHostApplicationBuilder AddScheduleGrpc(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddScheduleGrpc(this WebApplicationBuilder builder)
     {
+        // gRPC without TLS needs HTTP/2 with prior knowledge, whatever the appsettings in reach say.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<AgendaErrorInterceptor>();

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace NetconfCloud.FunctionsHost;
+
+/// <summary>
+/// One HTTP invocation, as the real host does it with the ASP.NET Core integration: an InvocationRequest over the
+/// event stream, and the request itself forwarded unchanged to the worker's own HTTP server with the
+/// <c>x-ms-invocation-id</c> header that ties the two together. The worker's response streams back to the caller.
+/// </summary>
+internal sealed partial class HttpInvoker(
+    WorkerChannel channel, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
+{
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
+    private readonly HttpMessageInvoker client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    });
+
+    public void Dispose() => client.Dispose();
+
+    public async Task InvokeAsync(HttpContext context, FunctionDescriptor function)
+    {
+        var timeout = TimeSpan.FromSeconds(options.Value.InvocationTimeoutSeconds);
+        var invocationId = Guid.NewGuid().ToString();
+        Task<StreamingMessage> invocation;
+        try
+        {
+            invocation = channel.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
+        }
+        catch (WorkerUnavailableException e)
+        {
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, e.Message);
+            return;
+        }
+
+        var transformer = new InvocationTransformer(invocationId, invocation);
+        var error = await forwarder.SendAsync(context, state.WorkerHttpUri!.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = timeout }, transformer);
+        if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogForwardFailed(function.Name, error, context.GetForwarderErrorFeature()?.Exception?.Message);
+            await Problem(context, StatusCodes.Status502BadGateway, "The Functions worker did not answer.");
+        }
+
+        try
+        {
+            var result = (await invocation).InvocationResponse.Result;
+            if (result.Status != StatusResult.Types.Status.Success)
+            {
+                LogInvocationFailed(function.Name, result.Status, result.Exception?.Message);
+            }
+        }
+        catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or OperationCanceledException)
+        {
+            LogInvocationLost(function.Name, e.Message);
+        }
+    }
+
+    private static StreamingMessage Invocation(HttpContext context, FunctionDescriptor function, string invocationId)
+    {
+        var request = new InvocationRequest
+        {
+            InvocationId = invocationId,
+            FunctionId = function.Id,
+            TraceContext = new RpcTraceContext { TraceParent = Activity.Current?.Id ?? "", TraceState = Activity.Current?.TraceStateString ?? "" },
+        };
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is not null)
+            {
+                request.TriggerMetadata[name] = new TypedData { String = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
+            }
+        }
+
+        request.InputData.Add(new ParameterBinding
+        {
+            Name = function.TriggerBindingName,
+            Data = new TypedData { Http = new RpcHttp { Method = context.Request.Method, Url = context.Request.GetEncodedUrl() } },
+        });
+        return new StreamingMessage { RequestId = Guid.NewGuid().ToString("N"), InvocationRequest = request };
+    }
+
+    private static async Task Problem(HttpContext context, int status, string message)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message + "\n");
+    }
+
+    /// <summary>
+    /// Adds the invocation id. When the worker's answer has no body (a function that threw still gets an empty 200
+    /// from the worker's server), waits for the invocation's result and turns a failure into a 500. A response with
+    /// a body is streamed at once: waiting there could block the worker's write.
+    /// </summary>
+    private sealed class InvocationTransformer(string invocationId, Task<StreamingMessage> invocation) : HttpTransformer
+    {
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await Default.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            proxyRequest.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);
+        }
+
+        public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+        {
+            var copy = await Default.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+            if (proxyResponse?.Content.Headers.ContentLength is not 0)
+            {
+                return copy;
+            }
+
+            StatusResult result;
+            try
+            {
+                result = (await invocation).InvocationResponse.Result;
+            }
+            catch (Exception e) when (e is WorkerUnavailableException or TimeoutException)
+            {
+                await Problem(httpContext, StatusCodes.Status502BadGateway, e.Message);
+                return false;
+            }
+
+            if (result.Status == StatusResult.Types.Status.Success)
+            {
+                return copy;
+            }
+
+            httpContext.Response.Headers.Clear();
+            await Problem(httpContext, StatusCodes.Status500InternalServerError, "The function failed.");
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Forwarding to function {Function} failed: {Error} {Detail}")]
+    private partial void LogForwardFailed(string function, ForwarderError error, string? detail);
+
+    [LoggerMessage(LogLevel.Error, "Function {Function} finished with {Status}: {Detail}")]
+    private partial void LogInvocationFailed(string function, StatusResult.Types.Status status, string? detail);
+
+    [LoggerMessage(LogLevel.Warning, "Function {Function}: no invocation result ({Reason}).")]
+    private partial void LogInvocationLost(string function, string reason);
+}

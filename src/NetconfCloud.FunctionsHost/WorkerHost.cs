@@ -1,0 +1,169 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
+using Microsoft.Extensions.Options;
+
+namespace NetconfCloud.FunctionsHost;
+
+/// <summary>
+/// Starts the worker once this host listens, walks it through the handshake (StartStream, WorkerInitRequest,
+/// FunctionsMetadataRequest, a FunctionLoadRequest per function), publishes the HTTP routes, and stops it cleanly
+/// (WorkerTerminate, then a kill after the grace period). A worker that dies on its own stops this host with a
+/// non-zero exit code rather than leaving requests to hang.
+/// </summary>
+internal sealed partial class WorkerHost(
+    WorkerChannel channel,
+    WorkerState state,
+    WorkerProcess process,
+    FunctionEndpointDataSource endpoints,
+    HttpInvoker invoker,
+    GrpcEndpoint grpc,
+    IOptions<FunctionsHostOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<WorkerHost> logger) : IHostedService
+{
+    public const string HostVersion = "4.1000.0-netconfcloud-local";
+
+    private volatile bool stopping;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(StartWorkerAsync, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping = true;
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        var grace = TimeSpan.FromSeconds(options.Value.ShutdownGraceSeconds);
+        if (channel.Connected.IsCompletedSuccessfully)
+        {
+            try
+            {
+                channel.Send(new StreamingMessage { RequestId = Guid.NewGuid().ToString("N"), WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(grace) } });
+            }
+            catch (WorkerUnavailableException)
+            {
+            }
+        }
+
+        var exitedByItself = await process.WaitOrKillAsync(grace);
+        LogStopped(exitedByItself ? "exited" : "was killed");
+    }
+
+    private async Task StartWorkerAsync()
+    {
+        var settings = options.Value;
+        var timeout = TimeSpan.FromSeconds(settings.StartTimeoutSeconds);
+        try
+        {
+            var app = FunctionApp.Load(settings.AppDirectory);
+            process.Exited += OnWorkerExited;
+            process.Start(app, channel.WorkerId, grpc.Uri, settings.Settings);
+            await channel.Connected.WaitAsync(timeout);
+
+            var init = (await channel.RequestAsync(
+                new StreamingMessage { RequestId = NewId(), WorkerInitRequest = new WorkerInitRequest { HostVersion = HostVersion, FunctionAppDirectory = app.Directory, WorkerDirectory = app.Directory } },
+                WorkerChannel.Keys.Init, timeout, CancellationToken.None)).WorkerInitResponse;
+            Require(init.Result, "WorkerInitRequest");
+            if (!init.Capabilities.TryGetValue("HttpUri", out var httpUri))
+            {
+                throw new InvalidOperationException("The worker does not advertise HttpUri: this host serves apps built with the ASP.NET Core integration (ConfigureFunctionsWebApplication).");
+            }
+
+            state.WorkerHttpUri = new Uri(httpUri);
+            var metadata = (await channel.RequestAsync(
+                new StreamingMessage { RequestId = NewId(), FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = app.Directory } },
+                WorkerChannel.Keys.Metadata, timeout, CancellationToken.None)).FunctionMetadataResponse;
+            Require(metadata.Result, "FunctionsMetadataRequest");
+            if (metadata.UseDefaultMetadataIndexing)
+            {
+                throw new InvalidOperationException("The worker asks the host to index functions; this host supports worker indexing only.");
+            }
+
+            var functions = metadata.FunctionMetadataResults.Select(FunctionDescriptor.From).ToArray();
+            foreach (var function in functions.Where(f => f.IsHttp))
+            {
+                var load = (await channel.RequestAsync(
+                    new StreamingMessage { RequestId = NewId(), FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.Id, Metadata = function.Metadata } },
+                    WorkerChannel.Keys.Load(function.Id), timeout, CancellationToken.None)).FunctionLoadResponse;
+                Require(load.Result, $"FunctionLoadRequest for {function.Name}");
+            }
+
+            state.Functions = functions;
+            endpoints.Publish(functions.Where(f => f.IsHttp), app.RoutePrefix, function => context => invoker.InvokeAsync(context, function));
+            foreach (var function in functions)
+            {
+                if (function.IsHttp)
+                {
+                    LogRoute(function.Name, string.Join(",", function.Methods), function.RoutePattern(app.RoutePrefix));
+                }
+                else
+                {
+                    LogNotServed(function.Name, function.TriggerType);
+                }
+            }
+
+            state.SetReady();
+            LogReady(functions.Count(f => f.IsHttp));
+        }
+        catch (Exception e)
+        {
+            Fail($"The worker could not be started: {e.Message}");
+        }
+    }
+
+    private void OnWorkerExited(int exitCode)
+    {
+        if (stopping)
+        {
+            return;
+        }
+
+        Fail($"The worker process exited unexpectedly with code {exitCode}.");
+    }
+
+    private void Fail(string reason)
+    {
+        LogFailed(reason);
+        channel.Fail(reason);
+        state.SetFailed(reason);
+        Environment.ExitCode = 1;
+        lifetime.StopApplication();
+    }
+
+    private static void Require(StatusResult? result, string step)
+    {
+        if (result is null || result.Status != StatusResult.Types.Status.Success)
+        {
+            throw new InvalidOperationException($"{step} failed: {result?.Exception?.Message ?? result?.Result ?? "no result"}");
+        }
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    [LoggerMessage(LogLevel.Information, "Function {Name}: [{Methods}] /{Route}")]
+    private partial void LogRoute(string name, string methods, string route);
+
+    [LoggerMessage(LogLevel.Warning, "Function {Name} has a {Trigger}; this host serves HTTP triggers only, so it is not served.")]
+    private partial void LogNotServed(string name, string trigger);
+
+    [LoggerMessage(LogLevel.Information, "Functions host ready: {Count} HTTP functions.")]
+    private partial void LogReady(int count);
+
+    [LoggerMessage(LogLevel.Critical, "{Reason}")]
+    private partial void LogFailed(string reason);
+
+    [LoggerMessage(LogLevel.Information, "Worker {How}.")]
+    private partial void LogStopped(string how);
+}
+
+/// <summary>The loopback address the worker's event stream connects to.</summary>
+internal sealed record GrpcEndpoint(int Port)
+{
+    public Uri Uri => new($"http://127.0.0.1:{Port}/");
+}

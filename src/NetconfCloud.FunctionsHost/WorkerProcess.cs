@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NetconfCloud.FunctionsHost;
+
+/// <summary>The worker as a child process, started with the arguments and environment the real host gives it.</summary>
+internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDisposable
+{
+    private Process? process;
+
+    public int? Id => process?.Id;
+
+    public bool HasExited => process is null || process.HasExited;
+
+    public event Action<int>? Exited;
+
+    public void Start(FunctionApp app, string workerId, Uri functionsUri, IReadOnlyDictionary<string, string> settings)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        var info = new ProcessStartInfo(app.WorkerExecutable)
+        {
+            ArgumentList =
+            {
+                app.WorkerPath,
+                "--functions-uri", functionsUri.ToString(),
+                "--functions-worker-id", workerId,
+                "--functions-request-id", requestId,
+                "--functions-grpc-max-message-length", int.MaxValue.ToString(CultureInfo.InvariantCulture),
+            },
+            WorkingDirectory = app.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // As with Core Tools: the host's own environment reaches the worker; local.settings.json fills what it
+        // leaves unset; settings given to this host win over both.
+        foreach (var (key, value) in app.LocalSettings.Where(s => !info.Environment.ContainsKey(s.Key)))
+        {
+            info.Environment[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        info.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
+        info.Environment["AzureWebJobsScriptRoot"] = app.Directory;
+
+        process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Output(e.Data, error: false);
+        process.ErrorDataReceived += (_, e) => Output(e.Data, error: true);
+        process.Exited += (_, _) => Exited?.Invoke(process.ExitCode);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        LogStarted(process.Id, app.WorkerPath);
+    }
+
+    /// <summary>Waits for the worker to exit by itself; kills it (and its children) when the grace period runs out.</summary>
+    public async Task<bool> WaitOrKillAsync(TimeSpan grace)
+    {
+        if (process is null || process.HasExited)
+        {
+            return true;
+        }
+
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(grace);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            LogKilled(process.Id, grace.TotalSeconds);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process?.Dispose();
+    }
+
+    private void Output(string? line, bool error)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (error)
+        {
+            LogStandardError(line);
+        }
+        else
+        {
+            LogStandardOutput(line);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Worker process {ProcessId} started: {WorkerPath}")]
+    private partial void LogStarted(int processId, string workerPath);
+
+    [LoggerMessage(LogLevel.Warning, "Worker process {ProcessId} did not exit within {Seconds} s; killed.")]
+    private partial void LogKilled(int processId, double seconds);
+
+    [LoggerMessage(LogLevel.Error, "worker stderr: {Line}")]
+    private partial void LogStandardError(string line);
+
+    [LoggerMessage(LogLevel.Debug, "worker stdout: {Line}")]
+    private partial void LogStandardOutput(string line);
+}
