@@ -33,16 +33,7 @@ internal sealed partial class HttpInvoker(
     {
         var timeout = TimeSpan.FromSeconds(options.Value.InvocationTimeoutSeconds);
         var invocationId = Guid.NewGuid().ToString();
-        Task<StreamingMessage> invocation;
-        try
-        {
-            invocation = channel.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
-        }
-        catch (WorkerUnavailableException e)
-        {
-            await Problem(context, StatusCodes.Status503ServiceUnavailable, e.Message);
-            return;
-        }
+        var invocation = channel.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
 
         var transformer = new InvocationTransformer(invocationId, invocation);
         var error = await forwarder.SendAsync(context, state.WorkerHttpUri!.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = timeout }, transformer);

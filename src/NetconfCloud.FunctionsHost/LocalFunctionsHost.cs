@@ -52,11 +52,11 @@ public static class LocalFunctionsHost
         app.Use(async (context, next) =>
         {
             var state = context.RequestServices.GetRequiredService<WorkerState>();
-            if (context.Connection.LocalPort != grpc.Port && !state.IsReady)
+            if (context.Connection.LocalPort != grpc.Port && (!state.IsReady || state.Failure is not null))
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "1";
-                await context.Response.WriteAsync(state.Failure ?? "The Functions worker is starting.\n");
+                await context.Response.WriteAsync((state.Failure ?? "The Functions worker is starting.") + "\n");
                 return;
             }
 
@@ -77,6 +77,9 @@ public static class LocalFunctionsHost
 
     /// <summary>Completes when the worker serves every HTTP function; faults when it cannot start.</summary>
     public static Task WhenReady(WebApplication app) => app.Services.GetRequiredService<WorkerState>().Ready;
+
+    /// <summary>Why the worker could not start or stopped serving; null while all is well.</summary>
+    public static string? Failure(WebApplication app) => app.Services.GetRequiredService<WorkerState>().Failure;
 
     private static int FreeLoopbackPort()
     {

@@ -19,7 +19,7 @@ internal sealed partial class WorkerHost(
     GrpcEndpoint grpc,
     IOptions<FunctionsHostOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<WorkerHost> logger) : IHostedService
+    ILogger<WorkerHost> logger) : IHostedLifecycleService
 {
     public const string HostVersion = "4.1000.0-netconfcloud-local";
 
@@ -31,7 +31,15 @@ internal sealed partial class WorkerHost(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs before any service stops, while the worker's event stream is still open: the worker is told to
+    /// terminate and given its grace period, so that the server is not left waiting on the stream.
+    /// </summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         stopping = true;
         if (process.HasExited)
@@ -52,8 +60,12 @@ internal sealed partial class WorkerHost(
         }
 
         var exitedByItself = await process.WaitOrKillAsync(grace);
-        LogStopped(exitedByItself ? "exited" : "was killed");
+        LogStopped(exitedByItself ? "exited" : "was killed", process.ExitCode);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task StartWorkerAsync()
     {
@@ -94,6 +106,9 @@ internal sealed partial class WorkerHost(
                 Require(load.Result, $"FunctionLoadRequest for {function.Name}");
             }
 
+            // The worker answers the handshake from a hosted service that runs before its own web server has bound
+            // HttpUri; a request (or a terminate) that comes too early fails there. Wait until it accepts connections.
+            await WaitUntilListeningAsync(state.WorkerHttpUri, timeout);
             state.Functions = functions;
             endpoints.Publish(functions.Where(f => f.IsHttp), app.RoutePrefix, function => context => invoker.InvokeAsync(context, function));
             foreach (var function in functions)
@@ -117,6 +132,24 @@ internal sealed partial class WorkerHost(
         }
     }
 
+    private static async Task WaitUntilListeningAsync(Uri uri, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port, deadline.Token);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(25, deadline.Token);
+            }
+        }
+    }
+
     private void OnWorkerExited(int exitCode)
     {
         if (stopping)
@@ -132,7 +165,6 @@ internal sealed partial class WorkerHost(
         LogFailed(reason);
         channel.Fail(reason);
         state.SetFailed(reason);
-        Environment.ExitCode = 1;
         lifetime.StopApplication();
     }
 
@@ -158,8 +190,8 @@ internal sealed partial class WorkerHost(
     [LoggerMessage(LogLevel.Critical, "{Reason}")]
     private partial void LogFailed(string reason);
 
-    [LoggerMessage(LogLevel.Information, "Worker {How}.")]
-    private partial void LogStopped(string how);
+    [LoggerMessage(LogLevel.Information, "Worker {How} (exit code {ExitCode}).")]
+    private partial void LogStopped(string how, int? exitCode);
 }
 
 /// <summary>The loopback address the worker's event stream connects to.</summary>

@@ -12,6 +12,9 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
 
     public bool HasExited => process is null || process.HasExited;
 
+    /// <summary>The worker's exit code once it has exited.</summary>
+    public int? ExitCode { get; private set; }
+
     public event Action<int>? Exited;
 
     public void Start(FunctionApp app, string workerId, Uri functionsUri, IReadOnlyDictionary<string, string> settings)
@@ -51,7 +54,11 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
         process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Output(e.Data, error: false);
         process.ErrorDataReceived += (_, e) => Output(e.Data, error: true);
-        process.Exited += (_, _) => Exited?.Invoke(process.ExitCode);
+        process.Exited += (_, _) =>
+        {
+            ExitCode = process.ExitCode;
+            Exited?.Invoke(process.ExitCode);
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
