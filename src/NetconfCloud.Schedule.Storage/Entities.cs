@@ -16,6 +16,9 @@ internal static class RowKeys
     public const string SponsorPrefix = "sponsor:";
     public const string ChangePrefix = "change:";
 
+    /// <summary>Just after every change row key (';' follows ':').</summary>
+    public const string ChangeEnd = "change;";
+
     public static string Session(string id) => SessionPrefix + id;
 
     public static string Speaker(string id) => SpeakerPrefix + id;

@@ -119,6 +119,13 @@ internal static class EntityMapping
         SessionJson = JsonSerializer.Serialize(session with { ETag = "" }, Json),
     };
 
+    public static RecordedChange ToChange(ChangeEntity e) => new(
+        e.AgendaVersion,
+        Enum.Parse<ChangeKind>(e.Kind),
+        JsonSerializer.Deserialize<Session>(e.SessionJson, Json) ?? throw new InvalidDataException($"{e.RowKey} has no session."),
+        e.Actor,
+        e.Time);
+
     private static string Text(TableEntity e, string name) => e.GetString(name) ?? "";
 
     private static T FromJson<T>(TableEntity e, string name)

@@ -17,24 +17,30 @@ public static class Extensions
             .BindConfiguration(AgendaStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value));
+        builder.Services.AddSingleton(sp => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value, retries: 2));
+        builder.Services.AddKeyedSingleton(TableAgendaStore.WritesKey, (sp, _) => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value, retries: 0));
         builder.Services.AddSingleton<IAgendaStore, TableAgendaStore>();
         builder.Services.AddSingleton<AgendaSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgendaSeeder>());
         builder.Services.AddHealthChecks().AddCheck<AgendaStorageHealthCheck>("agenda-storage");
+        builder.Services.TryAddSingleton(new AgendaServiceSettings());
         builder.Services.TryAddSingleton<AgendaService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
-    private static TableClient CreateTableClient(AgendaStorageOptions options)
+    /// <summary>
+    /// Reads are retried by the SDK; writes are not (retries only where idempotent): a write whose answer is lost
+    /// may have landed, so the caller reads again, and its etag keeps a blind repeat from applying twice.
+    /// </summary>
+    private static TableClient CreateTableClient(AgendaStorageOptions options, int retries)
     {
         var clientOptions = new TableClientOptions
         {
             Retry =
             {
                 Mode = RetryMode.Exponential,
-                MaxRetries = 2,
+                MaxRetries = retries,
                 Delay = TimeSpan.FromMilliseconds(100),
                 MaxDelay = TimeSpan.FromSeconds(1),
                 NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),

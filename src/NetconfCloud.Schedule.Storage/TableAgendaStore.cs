@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace NetconfCloud.Schedule.Storage;
@@ -9,8 +10,11 @@ namespace NetconfCloud.Schedule.Storage;
 /// session (guarded by its etag), the conference's agenda version (guarded by its own etag) and a change record.
 /// Either all three land or none does.
 /// </summary>
-internal sealed partial class TableAgendaStore(TableClient table, ILogger<TableAgendaStore> logger) : IAgendaStore
+internal sealed partial class TableAgendaStore(
+    TableClient table, [FromKeyedServices(TableAgendaStore.WritesKey)] TableClient writes, ILogger<TableAgendaStore> logger) : IAgendaStore
 {
+    public const string WritesKey = "agenda-writes";
+
     private const int MaxVersionRetries = 16;
 
     public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken) =>
@@ -56,6 +60,31 @@ internal sealed partial class TableAgendaStore(TableClient table, ILogger<TableA
     public Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
         WriteAsync(conferenceId, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, cancellationToken);
 
+    public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken) =>
+        Guard<IReadOnlyList<RecordedChange>>(async () =>
+        {
+            var from = RowKeys.Change(Math.Max(afterVersion, 0));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {conferenceId} and RowKey gt {from} and RowKey lt {RowKeys.ChangeEnd}");
+            var changes = new List<RecordedChange>();
+            try
+            {
+                await foreach (var entity in table.QueryAsync<ChangeEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+                {
+                    changes.Add(EntityMapping.ToChange(entity));
+                    if (changes.Count == max)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return [];
+            }
+
+            return changes;
+        });
+
     public Task<bool> SeedAsync(AgendaSnapshot agenda, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
@@ -71,7 +100,7 @@ internal sealed partial class TableAgendaStore(TableClient table, ILogger<TableA
 
             try
             {
-                await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                await writes.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
                 LogSeeded(id, agenda.Sessions.Count);
                 return true;
             }
@@ -106,7 +135,7 @@ internal sealed partial class TableAgendaStore(TableClient table, ILogger<TableA
                 ];
                 try
                 {
-                    var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+                    var responses = await writes.SubmitTransactionAsync(actions, cancellationToken);
                     var etag = responses.Value[0].Headers.ETag;
                     return etag is { } written
                         ? session with { ETag = written.ToString() }

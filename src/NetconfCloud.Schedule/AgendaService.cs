@@ -1,8 +1,10 @@
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads and changes the agenda of a conference; the rules live here, storage behind <see cref="IAgendaStore"/>.</summary>
-public sealed class AgendaService(IAgendaStore store, TimeProvider time)
+public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaServiceSettings settings)
 {
+    public const int MaxChangesPerPage = 500;
+
     public async Task<AgendaSnapshot> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         if (!Slug.IsValid(conferenceId))
@@ -31,6 +33,52 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time)
 
     public async Task<Page<Sponsor>> ListSponsorsAsync(string conferenceId, PageRequest page, CancellationToken cancellationToken) =>
         AgendaQueries.ListSponsors(await LoadAsync(conferenceId, cancellationToken), page);
+
+    /// <summary>The change log after a version, oldest first; the next page starts after the last version returned.</summary>
+    public async Task<IReadOnlyList<RecordedChange>> ListChangesAsync(string conferenceId, long afterVersion, int pageSize, CancellationToken cancellationToken)
+    {
+        await LoadAsync(conferenceId, cancellationToken);
+        if (afterVersion < 0)
+        {
+            throw new InvalidArgumentException("after_version", "must not be negative.");
+        }
+
+        if (pageSize < 0)
+        {
+            throw new InvalidArgumentException("page_size", "must not be negative.");
+        }
+
+        return await store.ReadChangesAsync(conferenceId, afterVersion, pageSize == 0 ? Paging.DefaultPageSize : Math.Min(pageSize, MaxChangesPerPage), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every change after <paramref name="afterVersion"/>, in order, and then each new one as it is recorded.
+    /// Changes are read from storage, so those made by any instance of the service are seen.
+    /// </summary>
+    public async IAsyncEnumerable<RecordedChange> WatchAsync(string conferenceId, long afterVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = afterVersion;
+        foreach (var change in await ListChangesAsync(conferenceId, afterVersion, MaxChangesPerPage, cancellationToken))
+        {
+            seen = change.Version;
+            yield return change;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var changes = await store.ReadChangesAsync(conferenceId, seen, MaxChangesPerPage, cancellationToken);
+            foreach (var change in changes)
+            {
+                seen = change.Version;
+                yield return change;
+            }
+
+            if (changes.Count < MaxChangesPerPage)
+            {
+                await Task.Delay(settings.WatchPollInterval, time, cancellationToken);
+            }
+        }
+    }
 
     public async Task<Session> CreateSessionAsync(string conferenceId, SessionDraft draft, string actor, CancellationToken cancellationToken)
     {

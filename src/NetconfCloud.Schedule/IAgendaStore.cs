@@ -15,6 +15,9 @@ public interface IAgendaStore
     /// </summary>
     Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken);
 
+    /// <summary>The change log after <paramref name="afterVersion"/>, oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken);
+
     /// <summary>Writes the seed agenda unless the conference exists already. Returns whether it wrote.</summary>
     Task<bool> SeedAsync(AgendaSnapshot agenda, CancellationToken cancellationToken);
 }
@@ -29,3 +32,6 @@ public enum ChangeKind
 
 /// <summary>A record of one change to the agenda: what, to which session, by whom, when.</summary>
 public sealed record AgendaChange(ChangeKind Kind, string SessionId, string Actor, DateTimeOffset Time);
+
+/// <summary>A change as kept in the log: the agenda version it made, and the session after it.</summary>
+public sealed record RecordedChange(long Version, ChangeKind Kind, Session Session, string Actor, DateTimeOffset Time);

@@ -26,6 +26,8 @@ public static class Extensions
 
     public static WebApplication MapScheduleGrpc(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

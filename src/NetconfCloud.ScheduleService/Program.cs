@@ -4,6 +4,7 @@ using NetconfCloud.ScheduleService;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAgendaTableStorage();
+builder.AddWriterAuthentication();
 builder.AddScheduleGrpc();
 
 var app = builder.Build();

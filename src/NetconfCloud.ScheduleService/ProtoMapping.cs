@@ -48,6 +48,22 @@ internal static class ProtoMapping
         Day = FormatDate(zone.DayOf(s.Start)),
     };
 
+    public static Proto.ScheduleChange ToProto(RecordedChange c, ConferenceTimeZone zone) => new()
+    {
+        AgendaVersion = c.Version,
+        Kind = c.Kind switch
+        {
+            ChangeKind.Created => Proto.ChangeKind.Created,
+            ChangeKind.Updated => Proto.ChangeKind.Updated,
+            ChangeKind.Cancelled => Proto.ChangeKind.Cancelled,
+            ChangeKind.Restored => Proto.ChangeKind.Restored,
+            _ => Proto.ChangeKind.Unspecified,
+        },
+        Session = ToProto(c.Session, zone),
+        Actor = c.Actor,
+        ChangeTime = Timestamp.FromDateTimeOffset(c.Time),
+    };
+
     public static Proto.Speaker ToProto(Speaker s) => new() { Id = s.Id, Name = s.Name, AlsoKnownAs = { s.AlsoKnownAs } };
 
     public static Proto.Sponsor ToProto(Sponsor s) => new() { Id = s.Id, Name = s.Name, Tagline = s.Tagline, Order = s.Order };

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Schedule;
 using static NetconfCloud.ScheduleService.ProtoMapping;
@@ -45,12 +46,14 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
         return new ListSponsorsResponse { Sponsors = { page.Items.Select(ToProto) }, NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
     }
 
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> CreateSession(CreateSessionRequest request, ServerCallContext context)
     {
         var created = await agenda.CreateSessionAsync(request.ConferenceId, ToDraft(request.Session), Actor(context), context.CancellationToken);
         return await ToProtoAsync(request.ConferenceId, created, context);
     }
 
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> UpdateSession(UpdateSessionRequest request, ServerCallContext context)
     {
         var session = request.Session ?? throw new InvalidArgumentException("session", "is required.");
@@ -59,15 +62,49 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
         return await ToProtoAsync(request.ConferenceId, updated, context);
     }
 
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> DeleteSession(DeleteSessionRequest request, ServerCallContext context)
     {
         var cancelled = await agenda.CancelSessionAsync(request.ConferenceId, request.SessionId, request.Etag, Actor(context), context.CancellationToken);
         return await ToProtoAsync(request.ConferenceId, cancelled, context);
     }
 
+    public override async Task<ListChangesResponse> ListChanges(ListChangesRequest request, ServerCallContext context)
+    {
+        var zone = (await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken)).TimeZone;
+        var after = ChangeCursor.Read(request.PageToken, request.AfterVersion);
+        var changes = await agenda.ListChangesAsync(request.ConferenceId, after, request.PageSize, context.CancellationToken);
+        var full = changes.Count == (request.PageSize == 0 ? Paging.DefaultPageSize : Math.Min(request.PageSize, AgendaService.MaxChangesPerPage));
+        return new ListChangesResponse
+        {
+            Changes = { changes.Select(c => ToProto(c, zone)) },
+            NextPageToken = full && changes.Count > 0 ? ChangeCursor.Write(changes[^1].Version) : "",
+        };
+    }
+
+    public override async Task WatchSchedule(WatchScheduleRequest request, IServerStreamWriter<ScheduleChange> responseStream, ServerCallContext context)
+    {
+        var zone = (await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken)).TimeZone;
+        try
+        {
+            await foreach (var change in agenda.WatchAsync(request.ConferenceId, request.AfterVersion, context.CancellationToken))
+            {
+                await responseStream.WriteAsync(ToProto(change, zone), context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The watcher went away.
+        }
+    }
+
     private async Task<Contracts.Schedule.V1.Session> ToProtoAsync(string conferenceId, Schedule.Session session, ServerCallContext context) =>
         ToProto(session, (await agenda.GetConferenceAsync(conferenceId, context.CancellationToken)).TimeZone);
 
-    private static string Actor(ServerCallContext context) =>
-        context.GetHttpContext().User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+    /// <summary>Who changes the agenda, for the change log: the token's name, else its subject.</summary>
+    private static string Actor(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.Name is { Length: > 0 } name ? name : user.FindFirst("sub")?.Value ?? "unknown";
+    }
 }

@@ -16,7 +16,7 @@ public class FollowingChangesTests(FeedsFixture fixture)
         Task<FeedResponse> Friday() => feeds.SendAsync((f, r) => f.DayCalendar(r, "netconf-2015", "2015-02-13"), "/api/netconf-2015/days/2015-02-13.ics");
         var before = await Friday();
 
-        await server.Client.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "user-space-dma" });
+        await server.WriterClient.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "user-space-dma" });
         var after = await Friday();
 
         Assert.NotEqual(before.Header("ETag"), after.Header("ETag"));
@@ -34,7 +34,7 @@ public class FollowingChangesTests(FeedsFixture fixture)
         await using var feeds = await FeedsApp.StartAsync(server.Address);
         var start = new DateTimeOffset(2015, 2, 13, 17, 30, 0, TimeSpan.FromHours(-5));
 
-        await server.Client.UpdateSessionAsync(new UpdateSessionRequest
+        await server.WriterClient.UpdateSessionAsync(new UpdateSessionRequest
         {
             ConferenceId = "netconf-2015",
             Session = new Session { Id = "bpf-updates", StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(30)) },

@@ -11,7 +11,7 @@ public class AgendaServiceTests
     public AgendaServiceTests()
     {
         store.SeedAsync(Netconf2015.Agenda, CancellationToken.None).GetAwaiter().GetResult();
-        agenda = new AgendaService(store, time);
+        agenda = new AgendaService(store, time, new AgendaServiceSettings());
     }
 
     private Task<Session> Get(string id) => agenda.GetSessionAsync("netconf-2015", id, CancellationToken.None);
@@ -121,5 +121,46 @@ public class AgendaServiceTests
             agenda.ListSessionsAsync(new SessionQuery("netconf-2015", Day: new DateOnly(2015, 2, 14)), new PageRequest(), CancellationToken.None));
 
         Assert.Equal("day", error.Violations[0].Field);
+    }
+
+    [Fact]
+    public async Task EveryChangeIsLoggedWithItsVersionActorAndTheSessionAfterIt()
+    {
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "alice", CancellationToken.None);
+        await agenda.CancelSessionAsync("netconf-2015", "user-space-dma", "", "bob", CancellationToken.None);
+
+        var log = await agenda.ListChangesAsync("netconf-2015", 0, 0, CancellationToken.None);
+
+        Assert.Equal([(2L, ChangeKind.Updated, "bpf-updates", "alice"), (3L, ChangeKind.Cancelled, "user-space-dma", "bob")], log.Select(c => (c.Version, c.Kind, c.Session.Id, c.Actor)));
+        Assert.Equal("BPF", log[0].Session.Title);
+    }
+
+    [Fact]
+    public async Task AWatcherGetsTheChangesAfterItsVersionInOrderThenNewOnes()
+    {
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "One" }, "", "a", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Two" }, "", "a", CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var seen = new List<long>();
+
+        await using var watch = agenda.WatchAsync("netconf-2015", 2, cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await watch.MoveNextAsync());
+        seen.Add(watch.Current.Version);
+        var next = watch.MoveNextAsync().AsTask();
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Three" }, "", "a", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await next);
+        seen.Add(watch.Current.Version);
+
+        Assert.Equal([3L, 4L], seen);
+        Assert.Equal("Three", watch.Current.Session.Title);
+    }
+
+    [Fact]
+    public async Task ANegativeAfterVersionNamesAfterVersion()
+    {
+        var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => agenda.ListChangesAsync("netconf-2015", -1, 0, CancellationToken.None));
+
+        Assert.Equal("after_version", error.Violations[0].Field);
     }
 }

@@ -11,6 +11,16 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
 
     public List<AgendaChange> Changes { get; } = [];
 
+    private readonly List<RecordedChange> log = [];
+
+    public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<RecordedChange>>([.. log.Where(c => c.Version > afterVersion).Take(max)]);
+        }
+    }
+
     public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -67,6 +77,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
             Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = change.Time },
         };
         Changes.Add(change);
+        log.Add(new RecordedChange(agenda.Conference.AgendaVersion, change.Kind, sessions.Single(s => s.Id == change.SessionId), change.Actor, change.Time));
     }
 
     private string NextETag() => (++etags).ToString(CultureInfo.InvariantCulture);

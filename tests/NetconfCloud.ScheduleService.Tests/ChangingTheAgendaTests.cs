@@ -15,7 +15,7 @@ public class ChangingTheAgendaTests(ScheduleFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await fixture.StartServerAsync();
-        client = server.Client;
+        client = server.WriterClient;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

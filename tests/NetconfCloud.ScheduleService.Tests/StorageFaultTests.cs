@@ -24,4 +24,76 @@ public class StorageFaultTests
         var health = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, health.Status);
     }
+
+    [Fact]
+    public async Task StorageKilledAndRestartedMidRunLosesNoWriteAndTheServiceComesBackByItself()
+    {
+        var data = Directory.CreateTempSubdirectory("azurite-").FullName;
+        await using var azurite = await Azurite.StartAsync(data);
+        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaRestart");
+        await server.WaitUntilServingAsync();
+        var client = server.WriterClient;
+        var health = new Health.HealthClient(server.Channel);
+        var unavailable = 0;
+        Task outage = Task.CompletedTask;
+
+        for (var i = 0; i < 30; i++)
+        {
+            if (i == 10)
+            {
+                // Azurite writes its disk file every 5 s: let it save the acknowledged writes, then crash it.
+                await Task.Delay(TimeSpan.FromSeconds(6));
+                await azurite.StopAsync();
+                outage = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var during = (await health.CheckAsync(new HealthCheckRequest())).Status;
+                    await azurite.StartAgainAsync();
+                    return during;
+                });
+            }
+
+            unavailable += await AppendOnceAsync(client, $"[{i}]");
+        }
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, await (Task<HealthCheckResponse.Types.ServingStatus>)outage);
+        var notes = (await client.GetSessionAsync(new GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" })).Notes;
+        Assert.Equal(string.Concat(Enumerable.Range(0, 30).Select(i => $"[{i}]")), notes);
+        var log = await client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 100 });
+        Assert.Equal(Enumerable.Range(2, 30).Select(v => (long)v), log.Changes.Select(c => c.AgendaVersion));
+        Assert.True(unavailable >= 3, $"writes during the outage should have been refused ({unavailable})");
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        Directory.Delete(data, recursive: true);
+    }
+
+    /// <summary>
+    /// Appends a marker exactly once, as a careful client would: retry while storage is unavailable, and after an
+    /// unclear failure read first, since the write may have landed. Returns how many attempts were refused.
+    /// </summary>
+    private static async Task<int> AppendOnceAsync(Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient client, string marker)
+    {
+        for (var refused = 0; ; refused++)
+        {
+            try
+            {
+                var current = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" });
+                if (current.Notes.EndsWith(marker, StringComparison.Ordinal))
+                {
+                    return refused;
+                }
+
+                await client.UpdateSessionAsync(new UpdateSessionRequest
+                {
+                    ConferenceId = "netconf-2015",
+                    Session = new Session { Id = "bpf-updates", Etag = current.Etag, Notes = current.Notes + marker },
+                    UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("notes"),
+                });
+                return refused;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.FailedPrecondition)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 }

@@ -18,16 +18,23 @@ public sealed class Azurite : IAsyncDisposable
     private readonly StringBuilder output = new();
     private Process? process;
 
-    private Azurite(int port) => Port = port;
+    private readonly string? location;
+
+    private Azurite(int port, string? location)
+    {
+        Port = port;
+        this.location = location;
+    }
 
     public int Port { get; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>Starts Azurite in memory, or keeping its data in <paramref name="location"/> so that it survives a restart.</summary>
+    public static async Task<Azurite> StartAsync(string? location = null)
     {
-        var azurite = new Azurite(FreePort.Next());
+        var azurite = new Azurite(FreePort.Next(), location);
         await azurite.StartAgainAsync();
         return azurite;
     }
@@ -43,22 +50,35 @@ public sealed class Azurite : IAsyncDisposable
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var info = new ProcessStartInfo("node")
         {
-            ArgumentList = { script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl" },
+            ArgumentList = { script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--disableProductStyleUrl" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (location is null)
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(location);
+        }
+
         process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Record(e.Data, started);
         process.ErrorDataReceived += (_, e) => Record(e.Data, started);
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {Output}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>Kills Azurite, as a crash would. In-memory data is lost with it.</summary>
+    /// <summary>
+    /// Kills Azurite, as a crash would. In memory, its data is lost with it; on disk, what it saved survives (it
+    /// saves every 5 s, and on SIGINT only once every client connection has closed).
+    /// </summary>
     public async Task StopAsync()
     {
         if (process is { HasExited: false })
@@ -72,6 +92,17 @@ public sealed class Azurite : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
 
     private void Record(string? line, TaskCompletionSource started)
     {

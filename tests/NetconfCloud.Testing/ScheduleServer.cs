@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,6 +40,9 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
     }
 
+    /// <summary>Set before the server starts to capture its logs at every level.</summary>
+    public CapturingLoggerProvider? Logs { get; init; }
+
     public Uri Address
     {
         get
@@ -50,7 +54,18 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
 
     public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Address);
 
+    /// <summary>A client without credentials: it may read, not write.</summary>
     public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient Client => new(Channel);
+
+    /// <summary>A client whose calls carry a development token with the write role.</summary>
+    public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient WriterClient => ClientWithToken(Cli.DevelopmentTokens.Mint("Test Organiser", canWrite: true, TimeSpan.FromHours(1)));
+
+    public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient ClientWithToken(string token) =>
+        new(Channel.Intercept(metadata =>
+        {
+            metadata.Add("Authorization", $"Bearer {token}");
+            return metadata;
+        }));
 
     /// <summary>Waits until the service reports serving over grpc.health.v1 (storage reachable and seeded).</summary>
     public async Task WaitUntilServingAsync(TimeSpan? timeout = null)
@@ -83,7 +98,14 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(Logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (Logs is not null)
+            {
+                logging.AddProvider(Logs);
+            }
+        });
         if (services is not null)
         {
             builder.ConfigureServices(services);
