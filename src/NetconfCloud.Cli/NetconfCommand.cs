@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Schedule;
@@ -12,7 +13,7 @@ namespace NetconfCloud.Cli;
 /// <c>netconf</c>: read the agenda over gRPC, with times shown in the conference's own time zone.
 /// Exit codes: 0 done, 1 the service refused (the message says why), 2 bad command line, 3 service unreachable.
 /// </summary>
-public static class NetconfCommand
+public static partial class NetconfCommand
 {
     public const int Refused = 1;
     public const int Usage = 2;
@@ -40,6 +41,11 @@ public static class NetconfCommand
         root.Subcommands.Add(SessionCommand());
         root.Subcommands.Add(SpeakersCommand());
         root.Subcommands.Add(SponsorsCommand());
+        root.Options.Add(Token);
+        foreach (var command in WriteCommands())
+        {
+            root.Subcommands.Add(command);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -61,10 +67,20 @@ public static class NetconfCommand
             await error.WriteLineAsync($"error: the schedule service at {parse.GetValue(Address)} cannot be reached ({e.Status.Detail}).");
             return Unreachable;
         }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
+        {
+            await error.WriteLineAsync("error: this command changes the agenda and needs a token with the write permission: --token, or export NETCONF_TOKEN=$(./netconf token)");
+            return Refused;
+        }
         catch (RpcException e)
         {
             await error.WriteLineAsync($"error: {e.StatusCode}: {e.Status.Detail}");
             return Refused;
+        }
+        catch (CommandLineException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Usage;
         }
     }
 
@@ -74,7 +90,7 @@ public static class NetconfCommand
         command.SetAction(async (parse, ct) =>
         {
             var (client, conferenceId) = Connect(parse);
-            var c = await client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = conferenceId }, cancellationToken: ct);
+            var c = await client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = conferenceId }, Call(ct));
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"{c.FullName} ({c.Subtitle})");
             await output.WriteLineAsync($"  {string.Join(", ", new[] { c.Venue, c.City, c.Country }.Where(p => p.Length > 0))}; times in {c.TimeZone}");
@@ -118,7 +134,7 @@ public static class NetconfCommand
             var output = parse.InvocationConfiguration.Output;
             do
             {
-                var page = await client.ListSessionsAsync(request, cancellationToken: ct);
+                var page = await client.ListSessionsAsync(request, Call(ct));
                 foreach (var s in page.Sessions)
                 {
                     await output.WriteLineAsync(Line(s, zone));
@@ -141,7 +157,7 @@ public static class NetconfCommand
         {
             var (client, conferenceId) = Connect(parse);
             var zone = await ZoneAsync(client, conferenceId, ct);
-            var s = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = parse.GetValue(id)! }, cancellationToken: ct);
+            var s = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = parse.GetValue(id)! }, Call(ct));
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(Line(s, zone));
             foreach (var (label, value) in new[]
@@ -172,7 +188,7 @@ public static class NetconfCommand
             var request = new ListSpeakersRequest { ConferenceId = conferenceId };
             do
             {
-                var page = await client.ListSpeakersAsync(request, cancellationToken: ct);
+                var page = await client.ListSpeakersAsync(request, Call(ct));
                 foreach (var s in page.Speakers)
                 {
                     var aka = s.AlsoKnownAs.Count > 0 ? $" (also {string.Join(", ", s.AlsoKnownAs)})" : "";
@@ -194,7 +210,7 @@ public static class NetconfCommand
         command.SetAction(async (parse, ct) =>
         {
             var (client, conferenceId) = Connect(parse);
-            var reply = await client.ListSponsorsAsync(new ListSponsorsRequest { ConferenceId = conferenceId }, cancellationToken: ct);
+            var reply = await client.ListSponsorsAsync(new ListSponsorsRequest { ConferenceId = conferenceId }, Call(ct));
             foreach (var s in reply.Sponsors)
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name);
@@ -205,11 +221,25 @@ public static class NetconfCommand
         return command;
     }
 
-    private static (Proto.ScheduleService.ScheduleServiceClient Client, string ConferenceId) Connect(ParseResult parse) =>
-        (new Proto.ScheduleService.ScheduleServiceClient(GrpcChannel.ForAddress(parse.GetValue(Address)!)), parse.GetValue(ConferenceId)!);
+    private static (Proto.ScheduleService.ScheduleServiceClient Client, string ConferenceId) Connect(ParseResult parse)
+    {
+        var channel = GrpcChannel.ForAddress(parse.GetValue(Address)!);
+        var token = parse.GetValue(Token);
+        var invoker = string.IsNullOrEmpty(token)
+            ? channel.CreateCallInvoker()
+            : channel.Intercept(metadata =>
+            {
+                metadata.Add("Authorization", $"Bearer {token}");
+                return metadata;
+            });
+        return (new Proto.ScheduleService.ScheduleServiceClient(invoker), parse.GetValue(ConferenceId)!);
+    }
+
+    /// <summary>Every call has a deadline: a service that hangs does not hang the command.</summary>
+    private static CallOptions Call(CancellationToken ct) => new(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
 
     private static async Task<ConferenceTimeZone> ZoneAsync(Proto.ScheduleService.ScheduleServiceClient client, string conferenceId, CancellationToken ct) =>
-        ConferenceTimeZone.FromId((await client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = conferenceId }, cancellationToken: ct)).TimeZone);
+        ConferenceTimeZone.FromId((await client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = conferenceId }, Call(ct))).TimeZone);
 
     private static string Line(Proto.Session s, ConferenceTimeZone zone)
     {

@@ -73,4 +73,28 @@ public class FollowingChangesTests(FeedsFixture fixture)
         Assert.Equal(good.Header("ETag"), stale.Header("ETag"));
         Assert.Equal(good.Body, stale.Body);
     }
+
+    [Fact]
+    public async Task HostileTextWrittenThroughTheServiceLeavesTheFeedValidWithOneEventPerSession()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        const string title = "שלום networking 🐧, Ünïcode; back\\slash";
+        const string hostile = "Abstract\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected\r\nSUMMARY:Injected\r\nEND:VEVENT";
+
+        await server.WriterClient.UpdateSessionAsync(new UpdateSessionRequest
+        {
+            ConferenceId = "netconf-2015",
+            Session = new Session { Id = "bpf-updates", Title = title, Abstract = hostile },
+            UpdateMask = FieldMask.FromString("title,abstract"),
+        });
+        var whole = await feeds.SendAsync((f, r) => f.ConferenceCalendar(r, "netconf-2015"), "/api/netconf-2015/calendar.ics");
+
+        var calendar = await IcalJs.ParseAsync(whole.Text);
+        Assert.Equal(30, calendar.Events.Count);
+        Assert.DoesNotContain(calendar.Events, e => e.Uid == "injected");
+        var talk = calendar.Events.Single(e => e.Uid == "netconf-2015/sessions/bpf-updates");
+        Assert.Equal(title, talk.Summary);
+        Assert.Contains("BEGIN:VEVENT", talk.Description, StringComparison.Ordinal);
+    }
 }

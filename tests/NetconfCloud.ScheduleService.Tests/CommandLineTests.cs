@@ -73,4 +73,76 @@ public class CommandLineTests(ScheduleFixture fixture)
         Assert.Equal(NetconfCommand.Unreachable, exit);
         Assert.Contains("cannot be reached", error.ToString(), StringComparison.Ordinal);
     }
+
+    private static async Task<(int Exit, string Output, string Error)> NetconfAt(ScheduleServer server, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await NetconfCommand.RunAsync([.. args, "--address", server.Address.ToString()], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task AnOrganiserWithADevelopmentTokenMovesRetitlesCancelsAndRestoresATalk()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var token = (await NetconfAt(server, "token", "--name", "Ada")).Output.Trim();
+
+        var moved = await NetconfAt(server, "move", "bpf-updates", "--start", "2015-02-13 17:30", "--token", token);
+        var retitled = await NetconfAt(server, "retitle", "bpf-updates", "BPF: what is next", "--token", token);
+        var cancelled = await NetconfAt(server, "cancel", "bpf-updates", "--token", token);
+        var restored = await NetconfAt(server, "restore", "bpf-updates", "--token", token);
+        var watched = await NetconfAt(server, "watch", "--count", "4");
+
+        Assert.Equal(0, moved.Exit);
+        Assert.StartsWith("Fri 2015-02-13 17:30–18:00 -05:00  bpf updates and next steps", moved.Output, StringComparison.Ordinal);
+        Assert.Contains("BPF: what is next", retitled.Output, StringComparison.Ordinal);
+        Assert.Contains("[CANCELLED]", cancelled.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[CANCELLED]", restored.Output, StringComparison.Ordinal);
+        var log = watched.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, log.Length);
+        Assert.StartsWith("v2 updated by Ada", log[0], StringComparison.Ordinal);
+        Assert.StartsWith("v4 cancelled by Ada", log[2], StringComparison.Ordinal);
+        Assert.StartsWith("v5 restored by Ada", log[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriteWithoutATokenSaysHowToGetOne()
+    {
+        var (exit, _, error) = await Netconf("cancel", "bpf-updates", "--token", "");
+
+        Assert.Equal(NetconfCommand.Refused, exit);
+        Assert.Contains("netconf token", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExportedAgendaImportsBackAsNoChangeAndAnEditedOneAppliesOnlyTheEdits()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var token = DevelopmentTokens.Mint("Importer", canWrite: true, TimeSpan.FromHours(1));
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "agenda.json");
+
+        Assert.Equal(0, (await NetconfAt(server, "export", "--output", file)).Exit);
+        var same = await NetconfAt(server, "import", file, "--token", token);
+        var json = await File.ReadAllTextAsync(file);
+        await File.WriteAllTextAsync(file, json.Replace("\"title\": \"Inter FE action\"", "\"title\": \"Inter-FE actions\"", StringComparison.Ordinal));
+        var edited = await NetconfAt(server, "import", file, "--token", token);
+
+        Assert.Equal("created 0, updated 0, unchanged 30", same.Output.Trim());
+        Assert.Equal("created 0, updated 1, unchanged 29", edited.Output.Trim());
+        var talk = await server.Client.GetSessionAsync(new Contracts.Schedule.V1.GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "inter-fe-action" });
+        Assert.Equal("Inter-FE actions", talk.Title);
+    }
+
+    [Fact]
+    public async Task ImportingAFileThatIsNotAnAgendaIsAUsageError()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "nonsense.json");
+        await File.WriteAllTextAsync(file, "{\"hello\": 1}");
+
+        var (exit, _, error) = await Netconf("import", file, "--token", "x");
+
+        Assert.Equal(NetconfCommand.Usage, exit);
+        Assert.Contains("not an agenda file", error, StringComparison.Ordinal);
+    }
 }

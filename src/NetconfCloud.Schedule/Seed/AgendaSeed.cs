@@ -69,7 +69,7 @@ public static class AgendaSeed
                 zone.ToInstant(day, ParseTime(s.Start)),
                 zone.ToInstant(day, ParseTime(s.End)),
                 s.SlideCount,
-                SessionStatus.Scheduled,
+                s.Status ?? SessionStatus.Scheduled,
                 Sequence: 0,
                 UpdateTime: seededAt,
                 ETag: "");
@@ -101,7 +101,8 @@ public static class AgendaSeed
                 return new SeedSession(
                     s.Id, FormatDate(DateOnly.FromDateTime(start.DateTime)), start.ToString("HH:mm", CultureInfo.InvariantCulture),
                     end.ToString("HH:mm", CultureInfo.InvariantCulture), s.Kind, s.Title, [.. s.Speakers.Select(r => r.Id)],
-                    s.SlideCount, s.Abstract.Length > 0 ? s.Abstract : null, s.Notes.Length > 0 ? s.Notes : null);
+                    s.SlideCount, s.Abstract.Length > 0 ? s.Abstract : null, s.Notes.Length > 0 ? s.Notes : null,
+                    s.Status == SessionStatus.Cancelled ? SessionStatus.Cancelled : null);
             })]);
         JsonSerializer.Serialize(output, file, WriteOptions);
     }
@@ -141,5 +142,5 @@ public static class AgendaSeed
 
     private sealed record SeedSession(
         string Id, string Day, string Start, string End, SessionKind Kind, string Title,
-        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes);
+        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes, SessionStatus? Status = null);
 }
