@@ -1,0 +1,33 @@
+@description('One virtual network: the Container Apps environment (internal) and the Functions app (VNet integration) meet in it.')
+param name string
+param location string
+param tags object
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: { addressPrefixes: ['10.40.0.0/16'] }
+    subnets: [
+      {
+        name: 'container-apps'
+        properties: {
+          addressPrefix: '10.40.0.0/23'
+          delegations: [{ name: 'containerapps', properties: { serviceName: 'Microsoft.App/environments' } }]
+        }
+      }
+      {
+        name: 'functions'
+        properties: {
+          addressPrefix: '10.40.2.0/24'
+          delegations: [{ name: 'flex', properties: { serviceName: 'Microsoft.App/environments' } }]
+        }
+      }
+    ]
+  }
+}
+
+output virtualNetworkId string = vnet.id
+output containerAppsSubnetId string = vnet.properties.subnets[0].id
+output functionsSubnetId string = vnet.properties.subnets[1].id

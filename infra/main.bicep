@@ -1,0 +1,131 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd), used in resource names and tags.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Entra ID authority that issues tokens for writers, e.g. https://login.microsoftonline.com/{tenant}/v2.0.')
+param writerAuthority string
+
+@description('Audience (application ID URI) the schedule service expects in writer tokens.')
+param writerAudience string = 'api://netconfcloud-schedule'
+
+@description('Container image of the schedule service; azd sets it after pushing to the registry.')
+param scheduleServiceImage string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+    publisherPrincipalId: identity.outputs.principalId
+  }
+}
+
+module network 'app/network.bicep' = {
+  name: 'network'
+  scope: rg
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module registry 'app/registry.bicep' = {
+  name: 'registry'
+  scope: rg
+  params: {
+    name: 'cr${resourceToken}'
+    location: location
+    tags: tags
+    pullPrincipalId: identity.outputs.principalId
+  }
+}
+
+module scheduleService 'app/schedule-service.bicep' = {
+  name: 'schedule-service'
+  scope: rg
+  params: {
+    environmentName: 'cae-${resourceToken}'
+    appName: 'ca-schedule-${resourceToken}'
+    location: location
+    tags: tags
+    infrastructureSubnetId: network.outputs.containerAppsSubnetId
+    virtualNetworkId: network.outputs.virtualNetworkId
+    logAnalyticsWorkspaceName: monitoring.outputs.logAnalyticsName
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    registryServer: registry.outputs.loginServer
+    image: scheduleServiceImage
+    tableServiceUri: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    writerAuthority: writerAuthority
+    writerAudience: writerAudience
+  }
+}
+
+module feeds 'app/feeds.bicep' = {
+  name: 'feeds'
+  scope: rg
+  params: {
+    planName: 'plan-${resourceToken}'
+    appName: 'func-feeds-${resourceToken}'
+    location: location
+    tags: tags
+    subnetId: network.outputs.functionsSubnetId
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    scheduleServiceAddress: scheduleService.outputs.uri
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output SCHEDULE_SERVICE_URI string = scheduleService.outputs.uri
+output FEEDS_BASE_URL string = feeds.outputs.baseUrl
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
