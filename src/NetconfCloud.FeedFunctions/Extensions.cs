@@ -9,6 +9,7 @@ public static class Extensions
     /// <summary>Everything the feed functions need; shared by Program.cs and the tests, so both use one container.</summary>
     public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
     {
+        builder.AddFeedTelemetry();
         builder.AddFeedPublishing();
         builder.AddScheduleServiceAgendaSource();
         return builder;

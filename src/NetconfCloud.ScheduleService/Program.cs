@@ -3,6 +3,7 @@ using NetconfCloud.ScheduleService;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddScheduleTelemetry();
 builder.AddAgendaTableStorage();
 builder.AddWriterAuthentication();
 builder.AddScheduleGrpc();
