@@ -13,11 +13,20 @@ namespace NetconfCloud.Schedule.Client;
 internal sealed class GrpcAgendaSource(GrpcClientFactory clients, IOptions<ScheduleClientOptions> options, TimeProvider time)
     : IAgendaSource
 {
-    private readonly Dictionary<string, AgendaSnapshot> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AgendaSnapshot Agenda, DateTimeOffset CheckedAt)> cache = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     public async Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (cache.TryGetValue(conferenceId, out var recent) && now - recent.CheckedAt < TimeSpan.FromMilliseconds(options.Value.RevalidateMilliseconds))
+            {
+                return recent.Agenda;
+            }
+        }
+
         // A client from the factory per load, so that its HTTP handler is recycled as the factory intends.
         var client = clients.CreateClient<Proto.ScheduleService.ScheduleServiceClient>(nameof(Proto.ScheduleService.ScheduleServiceClient));
         try
@@ -25,16 +34,17 @@ internal sealed class GrpcAgendaSource(GrpcClientFactory clients, IOptions<Sched
             var conference = await client.GetConferenceAsync(new Proto.GetConferenceRequest { ConferenceId = conferenceId }, Options(cancellationToken));
             lock (gate)
             {
-                if (cache.TryGetValue(conferenceId, out var cached) && cached.Conference.AgendaVersion == conference.AgendaVersion)
+                if (cache.TryGetValue(conferenceId, out var cached) && cached.Agenda.Conference.AgendaVersion == conference.AgendaVersion)
                 {
-                    return cached;
+                    cache[conferenceId] = (cached.Agenda, now);
+                    return cached.Agenda;
                 }
             }
 
             var snapshot = await AgendaReader.ReadAsync(client, conference, Options, cancellationToken);
             lock (gate)
             {
-                cache[conferenceId] = snapshot;
+                cache[conferenceId] = (snapshot, now);
             }
 
             return snapshot;

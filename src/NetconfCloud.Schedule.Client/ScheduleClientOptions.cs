@@ -13,4 +13,11 @@ public sealed class ScheduleClientOptions
     /// <summary>Deadline of every call to the service.</summary>
     [Range(1, 120)]
     public int DeadlineSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// For this long after asking whether the agenda changed, the feeds take the answer as still true: under load,
+    /// one small call per conference per interval instead of one per request. 0 asks on every request.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int RevalidateMilliseconds { get; set; } = 1000;
 }

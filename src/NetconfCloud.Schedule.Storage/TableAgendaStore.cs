@@ -54,6 +54,20 @@ internal sealed partial class TableAgendaStore(
             return conference is null ? null : new AgendaSnapshot(conference, sessions, speakers, sponsors);
         });
 
+    public Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            try
+            {
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(conferenceId, RowKeys.Conference, cancellationToken: cancellationToken);
+                return row.HasValue ? EntityMapping.ToConference(row.Value!) : null;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
+        });
+
     public Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken) =>
         WriteAsync(conferenceId, session, TableTransactionActionType.Add, ETag.All, change, cancellationToken);
 

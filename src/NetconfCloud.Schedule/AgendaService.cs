@@ -7,17 +7,18 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
 
     public async Task<AgendaSnapshot> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
-        if (!Slug.IsValid(conferenceId))
-        {
-            throw new InvalidArgumentException("conference_id", "must be a conference id such as 'netconf-2015'.");
-        }
-
+        CheckConferenceId(conferenceId);
         return await store.LoadAsync(conferenceId, cancellationToken)
             ?? throw new NotFoundException($"conferences/{conferenceId}");
     }
 
-    public async Task<Conference> GetConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
-        (await LoadAsync(conferenceId, cancellationToken)).Conference;
+    /// <summary>The conference and its agenda version: one row, so that "has anything changed?" is cheap.</summary>
+    public async Task<Conference> GetConferenceAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        CheckConferenceId(conferenceId);
+        return await store.LoadConferenceAsync(conferenceId, cancellationToken)
+            ?? throw new NotFoundException($"conferences/{conferenceId}");
+    }
 
     public async Task<Page<Session>> ListSessionsAsync(SessionQuery query, PageRequest page, CancellationToken cancellationToken) =>
         AgendaQueries.ListSessions(await LoadAsync(query.ConferenceId, cancellationToken), query, page);
@@ -169,6 +170,14 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
         if (etag.Length > 0 && !string.Equals(etag, current.ETag, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException($"conferences/{conferenceId}/sessions/{current.Id}");
+        }
+    }
+
+    private static void CheckConferenceId(string conferenceId)
+    {
+        if (!Slug.IsValid(conferenceId))
+        {
+            throw new InvalidArgumentException("conference_id", "must be a conference id such as 'netconf-2015'.");
         }
     }
 

@@ -6,6 +6,9 @@ public interface IAgendaStore
     /// <summary>The whole agenda of a conference, or null when there is no such conference.</summary>
     Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken);
 
+    /// <summary>The conference alone (one row), or null when there is no such conference.</summary>
+    Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken);
+
     /// <summary>Adds a new session. Throws <see cref="AlreadyExistsException"/> if its id is taken.</summary>
     Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken);
 

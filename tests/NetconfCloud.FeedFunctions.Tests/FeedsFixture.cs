@@ -47,11 +47,12 @@ public sealed class FeedsApp : IAsyncDisposable
 
     private FeedsApp(IHost host) => this.host = host;
 
-    public static async Task<FeedsApp> StartAsync(Uri scheduleService)
+    public static async Task<FeedsApp> StartAsync(Uri scheduleService, int revalidateMilliseconds = 0)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration["ScheduleService:Address"] = scheduleService.ToString();
         builder.Configuration["ScheduleService:DeadlineSeconds"] = "3";
+        builder.Configuration["ScheduleService:RevalidateMilliseconds"] = revalidateMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration["Feeds:PublicBaseUrl"] = PublicBaseUrl;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFeeds();

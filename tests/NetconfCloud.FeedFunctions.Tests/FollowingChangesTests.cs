@@ -97,4 +97,27 @@ public class FollowingChangesTests(FeedsFixture fixture)
         Assert.Equal(title, talk.Summary);
         Assert.Contains("BEGIN:VEVENT", talk.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithinTheRevalidationWindowTheFeedsDoNotAskAgainAndAfterItTheySeeTheChange()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address, revalidateMilliseconds: 1500);
+        Task<FeedResponse> Talk() => feeds.SendAsync((f, r) => f.SessionCalendar(r, "netconf-2015", "rhashtable"), "/api/netconf-2015/sessions/rhashtable.ics");
+        var before = await Talk();
+
+        await server.WriterClient.UpdateSessionAsync(new UpdateSessionRequest
+        {
+            ConferenceId = "netconf-2015",
+            Session = new Session { Id = "rhashtable", Title = "Resizable hash tables" },
+            UpdateMask = FieldMask.FromString("title"),
+        });
+        var within = await Talk();
+        await Task.Delay(TimeSpan.FromMilliseconds(1600));
+        var after = await Talk();
+
+        Assert.Equal(before.Header("ETag"), within.Header("ETag"));
+        Assert.NotEqual(before.Header("ETag"), after.Header("ETag"));
+        Assert.Contains("Resizable hash tables", after.Text, StringComparison.Ordinal);
+    }
 }

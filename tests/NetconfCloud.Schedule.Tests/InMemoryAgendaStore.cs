@@ -29,6 +29,9 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         }
     }
 
+    public async Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
+        (await LoadAsync(conferenceId, cancellationToken))?.Conference;
+
     public Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken)
     {
         lock (gate)
