@@ -55,22 +55,12 @@ public static partial class NetconfCommand
         var start = new Option<string>("--start") { Description = "New start, local time: 'YYYY-MM-DD HH:mm', or 'HH:mm' on the same day.", Required = true };
         var minutes = new Option<int?>("--minutes") { Description = "New length in minutes (default: keep it)." };
         var command = new Command("move", "Move a session to another time (its length is kept unless --minutes is given).") { id, start, minutes };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => ChangeAsync(parse, parse.GetValue(id)!, "start_time,end_time", (current, zone) =>
         {
-            var (client, conferenceId) = Connect(parse);
-            var zone = await ZoneAsync(client, conferenceId, ct);
-            var current = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = parse.GetValue(id)! }, Call(ct));
             var newStart = LocalTime(parse.GetValue(start)!, zone, zone.DayOf(current.StartTime.ToDateTimeOffset()));
             var length = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : current.EndTime.ToDateTimeOffset() - current.StartTime.ToDateTimeOffset();
-            var moved = await client.UpdateSessionAsync(new UpdateSessionRequest
-            {
-                ConferenceId = conferenceId,
-                Session = new Proto.Session { Id = current.Id, Etag = current.Etag, StartTime = Timestamp.FromDateTimeOffset(newStart), EndTime = Timestamp.FromDateTimeOffset(newStart + length) },
-                UpdateMask = FieldMask.FromString("start_time,end_time"),
-            }, Call(ct));
-            await parse.InvocationConfiguration.Output.WriteLineAsync(Line(moved, zone));
-            return 0;
-        });
+            return new Proto.Session { StartTime = Timestamp.FromDateTimeOffset(newStart), EndTime = Timestamp.FromDateTimeOffset(newStart + length) };
+        }, ct));
         return command;
     }
 
@@ -79,20 +69,7 @@ public static partial class NetconfCommand
         var id = new Argument<string>("id") { Description = "Session id." };
         var title = new Argument<string>("title") { Description = "The new title." };
         var command = new Command("retitle", "Change a session's title.") { id, title };
-        command.SetAction(async (parse, ct) =>
-        {
-            var (client, conferenceId) = Connect(parse);
-            var zone = await ZoneAsync(client, conferenceId, ct);
-            var current = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = parse.GetValue(id)! }, Call(ct));
-            var changed = await client.UpdateSessionAsync(new UpdateSessionRequest
-            {
-                ConferenceId = conferenceId,
-                Session = new Proto.Session { Id = current.Id, Etag = current.Etag, Title = parse.GetValue(title)! },
-                UpdateMask = FieldMask.FromString("title"),
-            }, Call(ct));
-            await parse.InvocationConfiguration.Output.WriteLineAsync(Line(changed, zone));
-            return 0;
-        });
+        command.SetAction((parse, ct) => ChangeAsync(parse, parse.GetValue(id)!, "title", (_, _) => new Proto.Session { Title = parse.GetValue(title)! }, ct));
         return command;
     }
 
@@ -100,20 +77,7 @@ public static partial class NetconfCommand
     {
         var id = new Argument<string>("id") { Description = "Session id." };
         var command = new Command(name, description) { id };
-        command.SetAction(async (parse, ct) =>
-        {
-            var (client, conferenceId) = Connect(parse);
-            var zone = await ZoneAsync(client, conferenceId, ct);
-            var current = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = parse.GetValue(id)! }, Call(ct));
-            var changed = await client.UpdateSessionAsync(new UpdateSessionRequest
-            {
-                ConferenceId = conferenceId,
-                Session = new Proto.Session { Id = current.Id, Etag = current.Etag, Status = status },
-                UpdateMask = FieldMask.FromString("status"),
-            }, Call(ct));
-            await parse.InvocationConfiguration.Output.WriteLineAsync(Line(changed, zone));
-            return 0;
-        });
+        command.SetAction((parse, ct) => ChangeAsync(parse, parse.GetValue(id)!, "status", (_, _) => new Proto.Session { Status = status }, ct));
         return command;
     }
 
@@ -224,6 +188,20 @@ public static partial class NetconfCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Reads the session, applies <paramref name="change"/> to the fields in <paramref name="mask"/> with its etag, prints the result.</summary>
+    private static async Task<int> ChangeAsync(ParseResult parse, string id, string mask, Func<Proto.Session, ConferenceTimeZone, Proto.Session> change, CancellationToken ct)
+    {
+        var (client, conferenceId) = Connect(parse);
+        var zone = await ZoneAsync(client, conferenceId, ct);
+        var current = await client.GetSessionAsync(new GetSessionRequest { ConferenceId = conferenceId, SessionId = id }, Call(ct));
+        var session = change(current, zone);
+        session.Id = current.Id;
+        session.Etag = current.Etag;
+        var changed = await client.UpdateSessionAsync(new UpdateSessionRequest { ConferenceId = conferenceId, Session = session, UpdateMask = FieldMask.FromString(mask) }, Call(ct));
+        await parse.InvocationConfiguration.Output.WriteLineAsync(Line(changed, zone));
+        return 0;
     }
 
     private static DateTimeOffset LocalTime(string text, ConferenceTimeZone zone, DateOnly sameDay)
