@@ -23,8 +23,11 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? services;
     private GrpcChannel? channel;
 
-    public ScheduleServer(string storageConnectionString, string tableName, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    private readonly string environment;
+
+    public ScheduleServer(string storageConnectionString, string tableName, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
+        this.environment = environment;
         settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = storageConnectionString,
@@ -92,7 +95,7 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using NetconfCloud.Schedule.Storage;
+using NetconfCloud.Testing;
+
+namespace NetconfCloud.ScheduleService.Tests;
+
+/// <summary>Settings in the shapes infra/ sets are accepted; a wrong setting stops the service at start, saying which.</summary>
+[Collection(ScheduleCollection.Name)]
+public class ConfigurationTests(ScheduleFixture fixture)
+{
+    [Fact]
+    public void StorageByEndpointAndManagedIdentityAsBicepSetsItIsValid()
+    {
+        var options = new AgendaStorageOptions { TableServiceUri = new Uri("https://stexample.table.core.windows.net/"), ManagedIdentityClientId = "00000000-0000-0000-0000-000000000001" };
+        var results = new List<ValidationResult>();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true), string.Join("; ", results));
+    }
+
+    [Fact]
+    public async Task BothAConnectionStringAndAnEndpointStopTheServiceAtStart()
+    {
+        await using var server = new ScheduleServer(fixture.Azurite.ConnectionString, "AgendaConfig", new Dictionary<string, string?> { ["Storage:TableServiceUri"] = "https://stexample.table.core.windows.net/" });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => server.Services);
+
+        Assert.Contains("exactly one of Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentWritersNeedAnAuthorityOrAKeyOfTheirOwn()
+    {
+        await using var server = new ScheduleServer(fixture.Azurite.ConnectionString, "AgendaConfig", environment: "Production");
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => server.Services);
+
+        Assert.Contains("Auth:Authority", error.Message, StringComparison.Ordinal);
+    }
+}
