@@ -45,7 +45,9 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         var refresh = context.HttpContext.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value.RefreshInterval;
         response.Headers.ETag = document.ETag;
         response.Headers.LastModified = document.LastModifiedHttpDate;
-        response.Headers.CacheControl = $"public, max-age={((int)refresh.TotalSeconds).ToString(CultureInfo.InvariantCulture)}";
+        // A stale rendering (the agenda could not be read) is served, but clients are asked back soon.
+        var maxAge = result.Stale ? Math.Min(FeedResult.RetryAfterSeconds, (int)refresh.TotalSeconds) : (int)refresh.TotalSeconds;
+        response.Headers.CacheControl = $"public, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}";
         if (document.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

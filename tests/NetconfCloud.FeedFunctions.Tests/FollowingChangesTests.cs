@@ -72,6 +72,8 @@ public class FollowingChangesTests(FeedsFixture fixture)
         Assert.Equal(200, stale.Status);
         Assert.Equal(good.Header("ETag"), stale.Header("ETag"));
         Assert.Equal(good.Body, stale.Body);
+        Assert.Equal("public, max-age=3600", good.Header("Cache-Control"));
+        Assert.Equal("public, max-age=30", stale.Header("Cache-Control"));
     }
 
     [Fact]
