@@ -155,7 +155,8 @@ public static partial class NetconfCommand
                 updated++;
             }
 
-            await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"created {created}, updated {updated}, unchanged {unchanged}"));
+            var untouched = current.Keys.Except(wanted.Sessions.Select(s => s.Id), StringComparer.Ordinal).Count();
+            await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"created {created}, updated {updated}, unchanged {unchanged}, left alone (not in the file) {untouched}"));
             return 0;
         });
         return command;

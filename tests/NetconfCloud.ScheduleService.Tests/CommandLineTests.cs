@@ -127,9 +127,14 @@ public class CommandLineTests(ScheduleFixture fixture)
         var json = await File.ReadAllTextAsync(file);
         await File.WriteAllTextAsync(file, json.Replace("\"title\": \"Inter FE action\"", "\"title\": \"Inter-FE actions\"", StringComparison.Ordinal));
         var edited = await NetconfAt(server, "import", file, "--token", token);
+        var shorter = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        shorter["sessions"]!.AsArray().RemoveAt(0);
+        await File.WriteAllTextAsync(file, shorter.ToJsonString());
+        var partial = await NetconfAt(server, "import", file, "--token", token);
 
-        Assert.Equal("created 0, updated 0, unchanged 30", same.Output.Trim());
-        Assert.Equal("created 0, updated 1, unchanged 29", edited.Output.Trim());
+        Assert.Equal("created 0, updated 0, unchanged 30, left alone (not in the file) 0", same.Output.Trim());
+        Assert.Equal("created 0, updated 1, unchanged 29, left alone (not in the file) 0", edited.Output.Trim());
+        Assert.Equal("created 0, updated 0, unchanged 29, left alone (not in the file) 1", partial.Output.Trim());
         var talk = await server.Client.GetSessionAsync(new Contracts.Schedule.V1.GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "inter-fe-action" });
         Assert.Equal("Inter-FE actions", talk.Title);
     }
