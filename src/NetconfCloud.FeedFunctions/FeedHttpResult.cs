@@ -15,8 +15,6 @@ namespace NetconfCloud.FeedFunctions;
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
 {
-    public FeedResult Result => result;
-
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var request = context.HttpContext.Request;

@@ -109,7 +109,6 @@ internal sealed partial class WorkerHost(
             // The worker answers the handshake from a hosted service that runs before its own web server has bound
             // HttpUri; a request (or a terminate) that comes too early fails there. Wait until it accepts connections.
             await WaitUntilListeningAsync(state.WorkerHttpUri, timeout);
-            state.Functions = functions;
             endpoints.Publish(functions.Where(f => f.IsHttp), app.RoutePrefix, function => context => invoker.InvokeAsync(context, function));
             foreach (var function in functions)
             {

@@ -1,13 +1,11 @@
 namespace NetconfCloud.FunctionsHost;
 
-/// <summary>Where the worker stands: starting, serving (with its HTTP address and functions), or gone.</summary>
+/// <summary>Where the worker stands: starting, serving (at its HTTP address), or gone.</summary>
 internal sealed class WorkerState
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Uri? WorkerHttpUri { get; set; }
-
-    public IReadOnlyList<FunctionDescriptor> Functions { get; set; } = [];
 
     /// <summary>Completes when every HTTP function is loaded and routed; faults if the worker cannot start.</summary>
     public Task Ready => ready.Task;
