@@ -38,7 +38,7 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
     /// <summary>The change log after a version, oldest first; the next page starts after the last version returned.</summary>
     public async Task<IReadOnlyList<RecordedChange>> ListChangesAsync(string conferenceId, long afterVersion, int pageSize, CancellationToken cancellationToken)
     {
-        await LoadAsync(conferenceId, cancellationToken);
+        await GetConferenceAsync(conferenceId, cancellationToken);
         if (afterVersion < 0)
         {
             throw new InvalidArgumentException("after_version", "must not be negative.");
