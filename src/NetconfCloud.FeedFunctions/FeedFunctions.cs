@@ -5,37 +5,40 @@ using NetconfCloud.Feeds;
 
 namespace NetconfCloud.FeedFunctions;
 
-/// <summary>The HTTP face of the feeds: bind the route, ask the publisher, write the answer. Anonymous, GET and HEAD.</summary>
+/// <summary>
+/// The HTTP face of the feeds: bind the route, ask the publisher, write the answer. Anonymous, GET and HEAD. One thin
+/// function per entry of the feed kinds table (routes from <see cref="FeedRoutes"/>).
+/// </summary>
 public sealed class FeedFunctions(FeedPublisher publisher)
 {
     [Function("ConferenceCalendar")]
     public Task<IActionResult> ConferenceCalendar(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/calendar.ics")] HttpRequest request, string conference) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Event)] HttpRequest request, string conference) =>
         Answer(request, FeedKind.Event, conference);
 
     [Function("DayCalendar")]
     public Task<IActionResult> DayCalendar(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/days/{day}.ics")] HttpRequest request, string conference, string day) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Day)] HttpRequest request, string conference, string day) =>
         Answer(request, FeedKind.Day, conference, day);
 
     [Function("SpeakerCalendar")]
     public Task<IActionResult> SpeakerCalendar(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/speakers/{speaker}.ics")] HttpRequest request, string conference, string speaker) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Speaker)] HttpRequest request, string conference, string speaker) =>
         Answer(request, FeedKind.Speaker, conference, speaker);
 
     [Function("SessionCalendar")]
     public Task<IActionResult> SessionCalendar(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/sessions/{session}.ics")] HttpRequest request, string conference, string session) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Session)] HttpRequest request, string conference, string session) =>
         Answer(request, FeedKind.Session, conference, session);
 
     [Function("Sponsors")]
     public Task<IActionResult> Sponsors(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/sponsors")] HttpRequest request, string conference) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Sponsors)] HttpRequest request, string conference) =>
         Answer(request, FeedKind.Sponsors, conference);
 
     [Function("FeedIndex")]
     public Task<IActionResult> FeedIndex(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{conference}/feeds")] HttpRequest request, string conference) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Index)] HttpRequest request, string conference) =>
         Answer(request, FeedKind.Index, conference);
 
     private async Task<IActionResult> Answer(HttpRequest request, FeedKind kind, string conference, string argument = "") =>

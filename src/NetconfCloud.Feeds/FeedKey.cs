@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace NetconfCloud.Feeds;
 
-public enum FeedKind
-{
-    Event,
-    Day,
-    Speaker,
-    Session,
-    Sponsors,
-    Index,
-}
-
 /// <summary>
 /// Which feed a request asks for. <see cref="Parse"/> checks the shape of the parameters (a malformed date or id is a
 /// bad request); whether the conference, day, speaker or session exists is decided against the agenda.
@@ -25,38 +15,31 @@ public sealed record FeedKey(FeedKind Kind, string ConferenceId, string Argument
             throw new FeedRequestException("conference", "is not a conference id.");
         }
 
-        switch (kind)
+        var definition = FeedKinds.Of(kind);
+        if (definition.Parameter.Length > 0 && !definition.IsValidArgument(argument))
         {
-            case FeedKind.Day when !DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
-                throw new FeedRequestException("day", "must be a date as YYYY-MM-DD.");
-            case FeedKind.Speaker or FeedKind.Session when !Slug.IsValid(argument):
-                throw new FeedRequestException(kind == FeedKind.Speaker ? "speaker" : "session", "is not an id (lower-case letters, digits and hyphens).");
+            throw new FeedRequestException(definition.Parameter, definition.ArgumentProblem);
         }
 
-        return new FeedKey(kind, conferenceId, argument);
+        return new FeedKey(kind, conferenceId, definition.Parameter.Length > 0 ? argument : "");
     }
+
+    internal FeedDefinition Definition => FeedKinds.Of(Kind);
 
     public DateOnly Day => DateOnly.ParseExact(Argument, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The feed's path below the API root, e.g. <c>netconf-2015/days/2015-02-12.ics</c>.</summary>
-    public string Path => Kind switch
+    public string Path
     {
-        FeedKind.Event => $"{ConferenceId}/calendar.ics",
-        FeedKind.Day => $"{ConferenceId}/days/{Argument}.ics",
-        FeedKind.Speaker => $"{ConferenceId}/speakers/{Argument}.ics",
-        FeedKind.Session => $"{ConferenceId}/sessions/{Argument}.ics",
-        FeedKind.Sponsors => $"{ConferenceId}/sponsors",
-        _ => $"{ConferenceId}/feeds",
-    };
+        get
+        {
+            var path = Definition.Route.Replace("{conference}", ConferenceId, StringComparison.Ordinal);
+            return Definition.Parameter.Length > 0 ? path.Replace($"{{{Definition.Parameter}}}", Argument, StringComparison.Ordinal) : path;
+        }
+    }
 
     /// <summary>The file name a browser or calendar app saves the feed as.</summary>
-    public string FileName => Kind switch
-    {
-        FeedKind.Event => $"{ConferenceId}.ics",
-        FeedKind.Sponsors => $"{ConferenceId}-sponsors.json",
-        FeedKind.Index => $"{ConferenceId}-feeds.json",
-        _ => $"{ConferenceId}-{Argument}.ics",
-    };
+    public string FileName => Definition.FileName(this);
 }
 
 /// <summary>A request parameter is malformed (HTTP 400).</summary>

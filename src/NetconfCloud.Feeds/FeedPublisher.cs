@@ -52,7 +52,7 @@ public sealed partial class FeedPublisher(IAgendaSource source, IOptions<FeedOpt
         var document = Render(key, agenda);
         if (document is null)
         {
-            return FeedResult.NotFound(NotFoundMessage(key));
+            return FeedResult.NotFound(key.Definition.NotFound(key));
         }
 
         lastGood[key] = document;
@@ -61,34 +61,14 @@ public sealed partial class FeedPublisher(IAgendaSource source, IOptions<FeedOpt
 
     private FeedDocument? Render(FeedKey key, AgendaSnapshot agenda)
     {
-        var feedOptions = options.Value;
-        string? body;
-        string contentType;
-        switch (key.Kind)
-        {
-            case FeedKind.Sponsors:
-                (body, contentType) = (JsonDocuments.Sponsors(agenda), "application/json; charset=utf-8");
-                break;
-            case FeedKind.Index:
-                (body, contentType) = (JsonDocuments.Index(agenda, feedOptions), "application/json; charset=utf-8");
-                break;
-            default:
-                var selection = FeedSelection.For(key, agenda);
-                (body, contentType) = (selection is null ? null : CalendarRenderer.Render(selection, agenda, feedOptions), "text/calendar; charset=utf-8");
-                break;
-        }
-
+        var definition = key.Definition;
+        var body = definition.Select is { } select
+            ? select(key, agenda) is { } selection ? CalendarRenderer.Render(selection, agenda, options.Value) : null
+            : definition.RenderJson!(key, agenda, options.Value);
         return body is null
             ? null
-            : new FeedDocument(Encoding.UTF8.GetBytes(body), contentType, key.FileName, agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion);
+            : new FeedDocument(Encoding.UTF8.GetBytes(body), definition.ContentType, key.FileName, agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion);
     }
-
-    private static string NotFoundMessage(FeedKey key) => key.Kind switch
-    {
-        FeedKind.Day => $"{key.Argument} is not a day of {key.ConferenceId}.",
-        FeedKind.Speaker => $"No speaker '{key.Argument}' at {key.ConferenceId}.",
-        _ => $"No session '{key.Argument}' at {key.ConferenceId}.",
-    };
 
     [LoggerMessage(LogLevel.Warning, "The agenda cannot be read for {Feed}: {Reason}")]
     private partial void LogUnavailable(string feed, string reason);

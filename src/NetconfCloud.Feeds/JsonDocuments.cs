@@ -19,24 +19,21 @@ internal static class JsonDocuments
             [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SponsorEntry(s.Id, s.Name, s.Tagline.Length > 0 ? s.Tagline : null, s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name))]),
         Json);
 
+    /// <summary>Every feed of the agenda, kind by kind in the order of <see cref="FeedKinds.All"/>.</summary>
     public static string Index(AgendaSnapshot agenda, FeedOptions options)
     {
         var id = agenda.Conference.Id;
-        var feeds = new List<FeedEntry> { Calendar(FeedKey.Parse(FeedKind.Event, id), agenda, options) };
-        feeds.AddRange(agenda.Conference.Days.Select(d => Calendar(FeedKey.Parse(FeedKind.Day, id, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), agenda, options)));
-        feeds.AddRange(agenda.Speakers.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => Calendar(FeedKey.Parse(FeedKind.Speaker, id, s.Id), agenda, options)));
-        feeds.AddRange(agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => Calendar(FeedKey.Parse(FeedKind.Session, id, s.Id), agenda, options)));
-        var sponsors = FeedKey.Parse(FeedKind.Sponsors, id);
-        feeds.Add(new FeedEntry("sponsors", $"{agenda.Conference.Name} — sponsors", FeedUrls.Https(options, sponsors), null, "application/json"));
+        var feeds = FeedKinds.All
+            .SelectMany(definition => definition.Arguments(agenda).Select(argument => new FeedKey(definition.Kind, id, argument)))
+            .Select(key => new FeedEntry(
+                key.Kind.ToString().ToLowerInvariant(),
+                FeedKinds.Title(key, agenda),
+                FeedUrls.Https(options, key),
+                key.Definition.IsCalendar ? FeedUrls.Webcal(options, key) : null,
+                key.Definition.ContentType.Split(';')[0]))
+            .ToList();
         return JsonSerializer.Serialize(new FeedIndex(id, agenda.Conference.Name, feeds), Json);
     }
-
-    private static FeedEntry Calendar(FeedKey key, AgendaSnapshot agenda, FeedOptions options) => new(
-        key.Kind.ToString().ToLowerInvariant(),
-        FeedSelection.For(key, agenda)!.Title,
-        FeedUrls.Https(options, key),
-        FeedUrls.Webcal(options, key),
-        "text/calendar");
 
     private sealed record SponsorListing(string ConferenceId, string Conference, IReadOnlyList<SponsorEntry> Sponsors);
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using NetconfCloud.Feeds;
 using Proto = NetconfCloud.Contracts.Schedule.V1;
 
 namespace NetconfCloud.Schedule.Client;

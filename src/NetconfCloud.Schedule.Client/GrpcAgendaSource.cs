@@ -1,14 +1,16 @@
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
-using NetconfCloud.Feeds;
+using NetconfCloud.Schedule.Wire;
 using Proto = NetconfCloud.Contracts.Schedule.V1;
 
 namespace NetconfCloud.Schedule.Client;
 
 /// <summary>
-/// The agenda read over gRPC. Each load asks for the conference (one small call) and reads the sessions, speakers
-/// and sponsors again only when the agenda version has moved. Every call has a deadline.
+/// The agenda read over gRPC (ReadAgenda: one stream, one version). A cached agenda is revalidated at most once per
+/// <see cref="ScheduleClientOptions.RevalidateMilliseconds"/>: the call names the version held, and an unchanged
+/// agenda costs one small message. Every call has a deadline; every failure but "no such conference" is
+/// <see cref="AgendaSourceUnavailableException"/>, so that readers fall back to what they had.
 /// </summary>
 internal sealed class GrpcAgendaSource(GrpcClientFactory clients, IOptions<ScheduleClientOptions> options, TimeProvider time)
     : IAgendaSource
@@ -19,47 +21,44 @@ internal sealed class GrpcAgendaSource(GrpcClientFactory clients, IOptions<Sched
     public async Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        AgendaSnapshot? held;
         lock (gate)
         {
-            if (cache.TryGetValue(conferenceId, out var recent) && now - recent.CheckedAt < TimeSpan.FromMilliseconds(options.Value.RevalidateMilliseconds))
+            held = cache.TryGetValue(conferenceId, out var recent) ? recent.Agenda : null;
+            if (held is not null && now - recent.CheckedAt < TimeSpan.FromMilliseconds(options.Value.RevalidateMilliseconds))
             {
-                return recent.Agenda;
+                return held;
             }
         }
 
         // A client from the factory per load, so that its HTTP handler is recycled as the factory intends.
         var client = clients.CreateClient<Proto.ScheduleService.ScheduleServiceClient>(nameof(Proto.ScheduleService.ScheduleServiceClient));
+        var request = new Proto.ReadAgendaRequest { ConferenceId = conferenceId, KnownAgendaVersion = held?.Conference.AgendaVersion ?? 0 };
         try
         {
-            var conference = await client.GetConferenceAsync(new Proto.GetConferenceRequest { ConferenceId = conferenceId }, Options(cancellationToken));
+            using var call = client.ReadAgenda(request, Options(cancellationToken));
+            var agenda = await AgendaChunks.AssembleAsync(call.ResponseStream.ReadAllAsync(cancellationToken), cancellationToken) ?? held!;
             lock (gate)
             {
-                if (cache.TryGetValue(conferenceId, out var cached) && cached.Agenda.Conference.AgendaVersion == conference.AgendaVersion)
-                {
-                    cache[conferenceId] = (cached.Agenda, now);
-                    return cached.Agenda;
-                }
+                cache[conferenceId] = (agenda, now);
             }
 
-            var snapshot = await AgendaReader.ReadAsync(client, conference, Options, cancellationToken);
-            lock (gate)
-            {
-                cache[conferenceId] = (snapshot, now);
-            }
-
-            return snapshot;
+            return agenda;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
             return null;
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Aborted)
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
         {
             throw new AgendaSourceUnavailableException($"The schedule service answered {e.StatusCode}: {e.Status.Detail}", e);
+        }
+        catch (Exception e) when (e is InvalidDataException or AgendaException)
+        {
+            throw new AgendaSourceUnavailableException($"The schedule service sent an agenda that cannot be read: {e.Message}", e);
         }
     }
 
     private CallOptions Options(CancellationToken cancellationToken) =>
         new(deadline: time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.DeadlineSeconds), cancellationToken: cancellationToken);
-
 }

@@ -90,5 +90,8 @@ internal sealed class ChangeEntity : AgendaEntity
     public string SessionId { get; set; } = "";
     public string Actor { get; set; } = "";
     public DateTimeOffset Time { get; set; }
+
+    /// <summary>The shape of <see cref="SessionJson"/> (<see cref="ChangeLogShapes"/>); absent on the first shape's rows.</summary>
+    public int? Schema { get; set; }
     public string SessionJson { get; set; } = "";
 }

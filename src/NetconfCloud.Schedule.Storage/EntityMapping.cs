@@ -44,7 +44,10 @@ internal static class EntityMapping
         FromJson<CommitteeMember[]>(e, nameof(ConferenceEntity.CommitteeJson)),
         Text(e, nameof(ConferenceEntity.CoLocatedEventJson)) is { Length: > 0 } coLocated ? JsonSerializer.Deserialize<CoLocatedEvent>(coLocated, Json) : null,
         e.GetInt64(nameof(ConferenceEntity.AgendaVersion)) ?? 0,
-        e.GetDateTimeOffset(nameof(ConferenceEntity.AgendaUpdateTime)) ?? DateTimeOffset.MinValue);
+        e.GetDateTimeOffset(nameof(ConferenceEntity.AgendaUpdateTime)) ?? DateTimeOffset.MinValue)
+    {
+        ETag = e.ETag.ToString(),
+    };
 
     public static SessionEntity ToEntity(string conferenceId, Session s) => new()
     {
@@ -116,13 +119,14 @@ internal static class EntityMapping
         SessionId = change.SessionId,
         Actor = change.Actor,
         Time = change.Time,
-        SessionJson = JsonSerializer.Serialize(session with { ETag = "" }, Json),
+        Schema = ChangeLogShapes.Current,
+        SessionJson = ChangeLogShapes.Write(session),
     };
 
     public static RecordedChange ToChange(ChangeEntity e) => new(
         e.AgendaVersion,
         Enum.Parse<ChangeKind>(e.Kind),
-        JsonSerializer.Deserialize<Session>(e.SessionJson, Json) ?? throw new InvalidDataException($"{e.RowKey} has no session."),
+        ChangeLogShapes.Read(e.Schema ?? ChangeLogShapes.First, e.SessionJson, e.RowKey),
         e.Actor,
         e.Time);
 

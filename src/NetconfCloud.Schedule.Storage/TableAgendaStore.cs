@@ -17,17 +17,50 @@ internal sealed partial class TableAgendaStore(
 
     private const int MaxVersionRetries = 16;
 
+    /// <summary>
+    /// The partition in one query. A query of more than one page is not atomic, so when it took several pages the
+    /// conference row is read again: the same version means no write landed in between (every write raises it).
+    /// </summary>
     public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
-            Conference? conference = null;
-            var sessions = new List<Session>();
-            var speakers = new List<Speaker>();
-            var sponsors = new List<Sponsor>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {conferenceId} and RowKey ge {RowKeys.Conference}");
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                var (agenda, pages) = await QueryPartitionAsync(conferenceId, cancellationToken);
+                if (agenda is null || pages <= 1)
+                {
+                    return agenda;
+                }
+
+                var now = await table.GetEntityIfExistsAsync<TableEntity>(conferenceId, RowKeys.Conference, cancellationToken: cancellationToken);
+                if (now.HasValue && now.Value!.ETag.ToString() == agenda.Conference.ETag)
+                {
+                    return agenda;
+                }
+
+                if (attempt == MaxVersionRetries)
+                {
+                    throw new ConcurrencyConflictException($"conferences/{conferenceId}", etagWasSupplied: false);
+                }
+
+                LogTornRead(conferenceId, attempt);
+            }
+        });
+
+    private async Task<(AgendaSnapshot? Agenda, int Pages)> QueryPartitionAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        Conference? conference = null;
+        var sessions = new List<Session>();
+        var speakers = new List<Speaker>();
+        var sponsors = new List<Sponsor>();
+        var pages = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {conferenceId} and RowKey ge {RowKeys.Conference}");
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
+            {
+                pages++;
+                foreach (var entity in page.Values)
                 {
                     switch (entity.RowKey)
                     {
@@ -46,13 +79,14 @@ internal sealed partial class TableAgendaStore(
                     }
                 }
             }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return null;
-            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (null, pages);
+        }
 
-            return conference is null ? null : new AgendaSnapshot(conference, sessions, speakers, sponsors);
-        });
+        return (conference is null ? null : new AgendaSnapshot(conference, sessions, speakers, sponsors), pages);
+    }
 
     public Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -68,11 +102,11 @@ internal sealed partial class TableAgendaStore(
             }
         });
 
-    public Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken) =>
-        WriteAsync(conferenceId, session, TableTransactionActionType.Add, ETag.All, change, cancellationToken);
+    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken) =>
+        WriteAsync(basis, session, TableTransactionActionType.Add, ETag.All, change, cancellationToken);
 
-    public Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
-        WriteAsync(conferenceId, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, cancellationToken);
+    public Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
+        WriteAsync(basis, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, cancellationToken);
 
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken) =>
         Guard<IReadOnlyList<RecordedChange>>(async () =>
@@ -125,49 +159,47 @@ internal sealed partial class TableAgendaStore(
             }
         });
 
+    /// <summary>
+    /// One entity-group transaction: the session (guarded by its etag), the conference row raised to the next
+    /// version (guarded by the etag it had when the writer read the agenda) and the change record. No read first.
+    /// </summary>
     private Task<Session> WriteAsync(
-        string conferenceId, Session session, TableTransactionActionType action, ETag sessionETag, AgendaChange change, CancellationToken cancellationToken) =>
+        Conference basis, Session session, TableTransactionActionType action, ETag sessionETag, AgendaChange change, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
+            var conferenceId = basis.Id;
             var sessionEntity = EntityMapping.ToEntity(conferenceId, session);
             sessionEntity.ETag = sessionETag;
-            for (var attempt = 0; attempt < MaxVersionRetries; attempt++)
+            var version = basis.AgendaVersion + 1;
+            var bump = new TableEntity(conferenceId, RowKeys.Conference)
             {
-                var conference = (await table.GetEntityAsync<ConferenceEntity>(conferenceId, RowKeys.Conference, cancellationToken: cancellationToken)).Value;
-                var version = conference.AgendaVersion + 1;
-                var bump = new TableEntity(conferenceId, RowKeys.Conference)
-                {
-                    [nameof(ConferenceEntity.AgendaVersion)] = version,
-                    [nameof(ConferenceEntity.AgendaUpdateTime)] = change.Time,
-                    ETag = conference.ETag,
-                };
-                TableTransactionAction[] actions =
-                [
-                    new(action, sessionEntity, sessionETag),
-                    new(TableTransactionActionType.UpdateMerge, bump, conference.ETag),
-                    new(TableTransactionActionType.Add, EntityMapping.ToEntity(conferenceId, version, change, session)),
-                ];
-                try
-                {
-                    var responses = await writes.SubmitTransactionAsync(actions, cancellationToken);
-                    var etag = responses.Value[0].Headers.ETag;
-                    return etag is { } written
-                        ? session with { ETag = written.ToString() }
-                        : await ReadSessionAsync(conferenceId, session.Id, cancellationToken);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
-                {
-                    if (await SessionConflictAsync(conferenceId, session.Id, action, sessionETag, cancellationToken) is { } conflict)
-                    {
-                        throw conflict;
-                    }
-
-                    // Another writer raised the agenda version first: read it again and retry.
-                    LogVersionRace(conferenceId, session.Id, attempt + 1);
-                }
+                [nameof(ConferenceEntity.AgendaVersion)] = version,
+                [nameof(ConferenceEntity.AgendaUpdateTime)] = change.Time,
+            };
+            TableTransactionAction[] actions =
+            [
+                new(action, sessionEntity, sessionETag),
+                new(TableTransactionActionType.UpdateMerge, bump, new ETag(basis.ETag)),
+                new(TableTransactionActionType.Add, EntityMapping.ToEntity(conferenceId, version, change, session)),
+            ];
+            try
+            {
+                var responses = await writes.SubmitTransactionAsync(actions, cancellationToken);
+                var etag = responses.Value[0].Headers.ETag;
+                return etag is { } written
+                    ? session with { ETag = written.ToString() }
+                    : await ReadSessionAsync(conferenceId, session.Id, cancellationToken);
             }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+            {
+                if (await SessionConflictAsync(conferenceId, session.Id, action, sessionETag, cancellationToken) is { } conflict)
+                {
+                    throw conflict;
+                }
 
-            throw new ConcurrencyConflictException($"conferences/{conferenceId}", etagWasSupplied: false);
+                LogVersionRace(conferenceId, session.Id, basis.AgendaVersion);
+                throw new AgendaMovedException(conferenceId);
+            }
         });
 
     private async Task<AgendaException?> SessionConflictAsync(
@@ -220,8 +252,11 @@ internal sealed partial class TableAgendaStore(
     [LoggerMessage(LogLevel.Information, "Conference {ConferenceId} is in storage already; the seed leaves it as it is.")]
     private partial void LogAlreadySeeded(string conferenceId);
 
-    [LoggerMessage(LogLevel.Debug, "Agenda version of {ConferenceId} moved while writing session {SessionId}; attempt {Attempt}.")]
-    private partial void LogVersionRace(string conferenceId, string sessionId, int attempt);
+    [LoggerMessage(LogLevel.Debug, "Agenda of {ConferenceId} moved past version {Version} while session {SessionId} was written.")]
+    private partial void LogVersionRace(string conferenceId, string sessionId, long version);
+
+    [LoggerMessage(LogLevel.Debug, "Agenda of {ConferenceId} changed while it was read in pages; reading again (attempt {Attempt}).")]
+    private partial void LogTornRead(string conferenceId, int attempt);
 
     [LoggerMessage(LogLevel.Warning, "Agenda storage cannot be reached.")]
     private partial void LogUnavailable(Exception exception);

@@ -5,6 +5,9 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
 {
     public const int MaxChangesPerPage = 500;
 
+    /// <summary>How often a write is checked again against an agenda that other writers keep changing before it gives up.</summary>
+    public const int MaxWriteAttempts = 16;
+
     public async Task<AgendaSnapshot> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         CheckConferenceId(conferenceId);
@@ -20,25 +23,29 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
             ?? throw new NotFoundException($"conferences/{conferenceId}");
     }
 
-    public async Task<Page<Session>> ListSessionsAsync(SessionQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        AgendaQueries.ListSessions(await LoadAsync(query.ConferenceId, cancellationToken), query, page);
+    /// <summary>
+    /// The whole agenda at one version, or null when the caller holds that version already
+    /// (<paramref name="knownVersion"/>): then only the conference row is read.
+    /// </summary>
+    public async Task<(Conference Conference, AgendaSnapshot? Agenda)> ReadAgendaAsync(string conferenceId, long knownVersion, CancellationToken cancellationToken)
+    {
+        if (knownVersion > 0)
+        {
+            var conference = await GetConferenceAsync(conferenceId, cancellationToken);
+            if (conference.AgendaVersion == knownVersion)
+            {
+                return (conference, null);
+            }
+        }
 
-    public async Task<Session> GetSessionAsync(string conferenceId, string sessionId, CancellationToken cancellationToken) =>
-        AgendaQueries.FindSession(await LoadAsync(conferenceId, cancellationToken), sessionId);
-
-    public async Task<Page<Speaker>> ListSpeakersAsync(string conferenceId, PageRequest page, CancellationToken cancellationToken) =>
-        AgendaQueries.ListSpeakers(await LoadAsync(conferenceId, cancellationToken), page);
-
-    public async Task<Speaker> GetSpeakerAsync(string conferenceId, string speakerId, CancellationToken cancellationToken) =>
-        AgendaQueries.FindSpeaker(await LoadAsync(conferenceId, cancellationToken), speakerId);
-
-    public async Task<Page<Sponsor>> ListSponsorsAsync(string conferenceId, PageRequest page, CancellationToken cancellationToken) =>
-        AgendaQueries.ListSponsors(await LoadAsync(conferenceId, cancellationToken), page);
+        var agenda = await LoadAsync(conferenceId, cancellationToken);
+        return (agenda.Conference, agenda);
+    }
 
     /// <summary>The change log after a version, oldest first; the next page starts after the last version returned.</summary>
-    public async Task<IReadOnlyList<RecordedChange>> ListChangesAsync(string conferenceId, long afterVersion, int pageSize, CancellationToken cancellationToken)
+    public async Task<(Conference Conference, IReadOnlyList<RecordedChange> Changes)> ListChangesAsync(string conferenceId, long afterVersion, int pageSize, CancellationToken cancellationToken)
     {
-        await GetConferenceAsync(conferenceId, cancellationToken);
+        var conference = await GetConferenceAsync(conferenceId, cancellationToken);
         if (afterVersion < 0)
         {
             throw new InvalidArgumentException("after_version", "must not be negative.");
@@ -49,7 +56,7 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
             throw new InvalidArgumentException("page_size", "must not be negative.");
         }
 
-        return await store.ReadChangesAsync(conferenceId, afterVersion, pageSize == 0 ? Paging.DefaultPageSize : Math.Min(pageSize, MaxChangesPerPage), cancellationToken);
+        return (conference, await store.ReadChangesAsync(conferenceId, afterVersion, pageSize == 0 ? Paging.DefaultPageSize : Math.Min(pageSize, MaxChangesPerPage), cancellationToken));
     }
 
     /// <summary>
@@ -59,7 +66,7 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
     public async IAsyncEnumerable<RecordedChange> WatchAsync(string conferenceId, long afterVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = afterVersion;
-        foreach (var change in await ListChangesAsync(conferenceId, afterVersion, MaxChangesPerPage, cancellationToken))
+        foreach (var change in (await ListChangesAsync(conferenceId, afterVersion, MaxChangesPerPage, cancellationToken)).Changes)
         {
             seen = change.Version;
             yield return change;
@@ -81,87 +88,96 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
         }
     }
 
-    public async Task<Session> CreateSessionAsync(string conferenceId, SessionDraft draft, string actor, CancellationToken cancellationToken)
+    public async Task<SavedSession> CreateSessionAsync(string conferenceId, SessionDraft draft, string actor, CancellationToken cancellationToken)
     {
-        var agenda = await LoadAsync(conferenceId, cancellationToken);
-        var id = draft.Id.Length > 0 ? draft.Id : NewId(draft, agenda);
-        var session = new Session(
-            id, draft.Kind, draft.Title, draft.Abstract, draft.Notes, ResolveSpeakers(draft.SpeakerIds, agenda),
-            draft.Start, draft.End, draft.SlideCount, SessionStatus.Scheduled, Sequence: 0, UpdateTime: time.GetUtcNow(), ETag: "");
-        SessionRules.Validate(session, agenda);
-        if (agenda.Sessions.Any(s => s.Id == id))
+        for (var attempt = 1; ; attempt++)
         {
-            throw new AlreadyExistsException($"conferences/{conferenceId}/sessions/{id}");
-        }
+            var agenda = await LoadAsync(conferenceId, cancellationToken);
+            var id = draft.Id.Length > 0 ? draft.Id : NewId(draft, agenda);
+            var session = new Session(
+                id, draft.Kind, draft.Title, draft.Abstract, draft.Notes, ResolveSpeakers(draft.SpeakerIds, agenda),
+                draft.Start, draft.End, draft.SlideCount, SessionStatus.Scheduled, Sequence: 0, UpdateTime: time.GetUtcNow(), ETag: "");
+            SessionRules.Validate(session, agenda);
+            if (agenda.Sessions.Any(s => s.Id == id))
+            {
+                throw new AlreadyExistsException($"conferences/{conferenceId}/sessions/{id}");
+            }
 
-        return await store.AddSessionAsync(conferenceId, session, new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime), cancellationToken);
+            try
+            {
+                var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime);
+                return new SavedSession(await store.AddSessionAsync(agenda.Conference, session, change, cancellationToken), agenda.Conference);
+            }
+            catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
+            {
+                // Another writer changed the agenda since it was read: check this session against the new agenda.
+            }
+        }
     }
 
     /// <summary>
     /// Applies a patch. With an etag, the session must still have it; without one, the change applies to the
     /// session as read, and a concurrent writer makes it fail with a conflict rather than be overwritten.
     /// </summary>
-    public async Task<Session> UpdateSessionAsync(
-        string conferenceId, string sessionId, SessionPatch patch, string etag, string actor, CancellationToken cancellationToken)
-    {
-        var agenda = await LoadAsync(conferenceId, cancellationToken);
-        var current = AgendaQueries.FindSession(agenda, sessionId);
-        CheckETag(current, etag, conferenceId);
-
-        var updated = current with
-        {
-            Kind = patch.Kind ?? current.Kind,
-            Title = patch.Title ?? current.Title,
-            Abstract = patch.Abstract ?? current.Abstract,
-            Notes = patch.Notes ?? current.Notes,
-            Speakers = patch.SpeakerIds is { } ids ? ResolveSpeakers(ids, agenda) : current.Speakers,
-            Start = patch.Start ?? current.Start,
-            End = patch.End ?? current.End,
-            Status = patch.Status ?? current.Status,
-            SlideCount = patch.SlideCount ?? current.SlideCount,
-        };
-        return await SaveAsync(conferenceId, agenda, current, updated, etag, actor, cancellationToken);
-    }
+    public Task<SavedSession> UpdateSessionAsync(
+        string conferenceId, string sessionId, SessionPatch patch, string etag, string actor, CancellationToken cancellationToken) =>
+        ChangeSessionAsync(conferenceId, sessionId, etag, actor, (current, agenda) => patch.ApplyTo(current, ids => ResolveSpeakers(ids, agenda)), cancellationToken);
 
     /// <summary>Cancels a session. It stays on record as cancelled so that calendars remove it.</summary>
-    public async Task<Session> CancelSessionAsync(string conferenceId, string sessionId, string etag, string actor, CancellationToken cancellationToken)
+    public Task<SavedSession> CancelSessionAsync(string conferenceId, string sessionId, string etag, string actor, CancellationToken cancellationToken) =>
+        ChangeSessionAsync(conferenceId, sessionId, etag, actor, (current, _) => current with { Status = SessionStatus.Cancelled }, cancellationToken);
+
+    /// <summary>
+    /// Changes one session. Every rule is checked against the agenda the write commits on: when another writer
+    /// changed the agenda in between, it is read again and the change applied and checked again.
+    /// </summary>
+    private async Task<SavedSession> ChangeSessionAsync(
+        string conferenceId, string sessionId, string etag, string actor, Func<Session, AgendaSnapshot, Session> change, CancellationToken cancellationToken)
     {
-        var agenda = await LoadAsync(conferenceId, cancellationToken);
-        var current = AgendaQueries.FindSession(agenda, sessionId);
-        CheckETag(current, etag, conferenceId);
-        if (current.Status == SessionStatus.Cancelled)
+        string? seenETag = null;
+        for (var attempt = 1; ; attempt++)
         {
-            return current;
-        }
+            var agenda = await LoadAsync(conferenceId, cancellationToken);
+            var current = AgendaQueries.FindSession(agenda, sessionId);
+            CheckETag(current, etag, conferenceId);
+            if (seenETag is not null && seenETag != current.ETag)
+            {
+                // The session itself changed since this write first read it.
+                throw new ConcurrencyConflictException($"conferences/{conferenceId}/sessions/{current.Id}", etagWasSupplied: etag.Length > 0);
+            }
 
-        return await SaveAsync(conferenceId, agenda, current, current with { Status = SessionStatus.Cancelled }, etag, actor, cancellationToken);
-    }
+            seenETag = current.ETag;
+            var updated = change(current, agenda);
+            if (updated == current)
+            {
+                // Nothing to change (a cancelled session cancelled again, a patch to the values it has): no write.
+                return new SavedSession(current, agenda.Conference);
+            }
 
-    private async Task<Session> SaveAsync(
-        string conferenceId, AgendaSnapshot agenda, Session current, Session updated, string etag, string actor, CancellationToken cancellationToken)
-    {
-        SessionRules.Validate(updated, agenda);
-        if (updated == current)
-        {
-            return current;
-        }
+            SessionRules.Validate(updated, agenda);
 
-        var moved = updated.Start != current.Start || updated.End != current.End || updated.Status != current.Status;
-        var now = time.GetUtcNow();
-        updated = updated with { Sequence = moved ? current.Sequence + 1 : current.Sequence, UpdateTime = now };
-        var kind = (current.Status, updated.Status) switch
-        {
-            (SessionStatus.Scheduled, SessionStatus.Cancelled) => ChangeKind.Cancelled,
-            (SessionStatus.Cancelled, SessionStatus.Scheduled) => ChangeKind.Restored,
-            _ => ChangeKind.Updated,
-        };
-        try
-        {
-            return await store.ReplaceSessionAsync(conferenceId, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now), cancellationToken);
-        }
-        catch (ConcurrencyConflictException) when (etag.Length == 0)
-        {
-            throw new ConcurrencyConflictException($"conferences/{conferenceId}/sessions/{current.Id}", etagWasSupplied: false);
+            var moved = updated.Start != current.Start || updated.End != current.End || updated.Status != current.Status;
+            var now = time.GetUtcNow();
+            updated = updated with { Sequence = moved ? current.Sequence + 1 : current.Sequence, UpdateTime = now };
+            var kind = (current.Status, updated.Status) switch
+            {
+                (SessionStatus.Scheduled, SessionStatus.Cancelled) => ChangeKind.Cancelled,
+                (SessionStatus.Cancelled, SessionStatus.Scheduled) => ChangeKind.Restored,
+                _ => ChangeKind.Updated,
+            };
+            try
+            {
+                var saved = await store.ReplaceSessionAsync(agenda.Conference, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now), cancellationToken);
+                return new SavedSession(saved, agenda.Conference);
+            }
+            catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
+            {
+                // Another writer changed the agenda since it was read: apply and check this change against the new agenda.
+            }
+            catch (ConcurrencyConflictException) when (etag.Length == 0)
+            {
+                throw new ConcurrencyConflictException($"conferences/{conferenceId}/sessions/{current.Id}", etagWasSupplied: false);
+            }
         }
     }
 
@@ -202,3 +218,6 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
         return id;
     }
 }
+
+/// <summary>A session as written, and the conference it belongs to (for its time zone).</summary>
+public sealed record SavedSession(Session Session, Conference Conference);

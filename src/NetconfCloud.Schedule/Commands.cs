@@ -30,4 +30,18 @@ public sealed record SessionPatch
     public DateTimeOffset? End { get; init; }
     public SessionStatus? Status { get; init; }
     public int? SlideCount { get; init; }
+
+    /// <summary>The session with the patched fields changed; speaker ids become references through <paramref name="speakers"/>.</summary>
+    public Session ApplyTo(Session current, Func<IReadOnlyList<string>, IReadOnlyList<SpeakerRef>> speakers) => current with
+    {
+        Kind = Kind ?? current.Kind,
+        Title = Title ?? current.Title,
+        Abstract = Abstract ?? current.Abstract,
+        Notes = Notes ?? current.Notes,
+        Speakers = SpeakerIds is { } ids ? speakers(ids) : current.Speakers,
+        Start = Start ?? current.Start,
+        End = End ?? current.End,
+        Status = Status ?? current.Status,
+        SlideCount = SlideCount ?? current.SlideCount,
+    };
 }

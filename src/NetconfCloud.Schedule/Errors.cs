@@ -40,6 +40,16 @@ public sealed class ConcurrencyConflictException(string resourceName, bool etagW
     public bool ETagWasSupplied { get; } = etagWasSupplied;
 }
 
+/// <summary>
+/// The agenda moved on (another writer changed it) between the read a write was checked against and the write.
+/// Nothing was written; the writer reads the agenda again and checks its change against it.
+/// </summary>
+public sealed class AgendaMovedException(string conferenceId)
+    : AgendaException($"conferences/{conferenceId} changed while the write was checked; read it again and retry.")
+{
+    public string ConferenceId { get; } = conferenceId;
+}
+
 /// <summary>A resource with that id exists already.</summary>
 public sealed class AlreadyExistsException(string resourceName)
     : AgendaException($"{resourceName} already exists.")

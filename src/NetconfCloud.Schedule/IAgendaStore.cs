@@ -9,14 +9,19 @@ public interface IAgendaStore
     /// <summary>The conference alone (one row), or null when there is no such conference.</summary>
     Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a new session. Throws <see cref="AlreadyExistsException"/> if its id is taken.</summary>
-    Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a new session to the agenda as <paramref name="basis"/> read it (its version and etag). Throws
+    /// <see cref="AlreadyExistsException"/> if the id is taken, <see cref="AgendaMovedException"/> if the agenda
+    /// changed since <paramref name="basis"/>; either way nothing is written.
+    /// </summary>
+    Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces a session if it still has <paramref name="expectedETag"/>; otherwise throws
-    /// <see cref="ConcurrencyConflictException"/> and writes nothing.
+    /// Replaces a session if it still has <paramref name="expectedETag"/> (else <see cref="ConcurrencyConflictException"/>)
+    /// and the agenda is still at <paramref name="basis"/> (else <see cref="AgendaMovedException"/>); nothing is
+    /// written when either fails.
     /// </summary>
-    Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken);
+    Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken);
 
     /// <summary>The change log after <paramref name="afterVersion"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken);

@@ -46,6 +46,9 @@ public sealed record Conference(
     long AgendaVersion,
     DateTimeOffset AgendaUpdateTime)
 {
+    /// <summary>The storage version of the conference record, which moves with every change to the agenda; not published.</summary>
+    public string ETag { get; init; } = "";
+
     public ConferenceTimeZone TimeZone => ConferenceTimeZone.FromId(TimeZoneId);
 
     /// <summary>Where the conference happens, as a calendar location: venue (when published), city, country.</summary>
@@ -85,7 +88,7 @@ public sealed record Session(
     public bool IsSpokenBy(string speakerId) => Speakers.Any(speaker => speaker.Id == speakerId);
 }
 
-/// <summary>The whole agenda of one conference, as read in one go from storage.</summary>
+/// <summary>The whole agenda of one conference, read at one agenda version (that of <see cref="Conference"/>).</summary>
 public sealed record AgendaSnapshot(
     Conference Conference,
     IReadOnlyList<Session> Sessions,

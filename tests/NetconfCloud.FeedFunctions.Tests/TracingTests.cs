@@ -28,7 +28,7 @@ public class TracingTests(FeedsFixture fixture)
         }
 
         var spans = stopped.Where(a => a.TraceId == trace).ToArray();
-        var grpcCall = Assert.Single(spans, a => a.OperationName == "Grpc.Net.Client.GrpcOut" && Equals(a.GetTagItem("grpc.method"), "/netconf.schedule.v1.ScheduleService/GetConference"));
+        var grpcCall = Assert.Single(spans, a => a.OperationName == "Grpc.Net.Client.GrpcOut" && Equals(a.GetTagItem("grpc.method"), "/netconf.schedule.v1.ScheduleService/ReadAgenda"));
         var http = Assert.Single(spans, a => a.ParentSpanId == grpcCall.SpanId);
         var served = Assert.Single(spans, a => a.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn" && a.ParentSpanId == http.SpanId);
         Assert.Contains(spans, a => a.Source.Name.StartsWith("Azure.Data.Tables", StringComparison.Ordinal)

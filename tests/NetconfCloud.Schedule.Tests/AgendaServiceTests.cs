@@ -14,12 +14,15 @@ public class AgendaServiceTests
         agenda = new AgendaService(store, time, new AgendaServiceSettings());
     }
 
-    private Task<Session> Get(string id) => agenda.GetSessionAsync("netconf-2015", id, CancellationToken.None);
+    private async Task<Session> Get(string id) => AgendaQueries.FindSession(await agenda.LoadAsync("netconf-2015", CancellationToken.None), id);
+
+    private async Task<Page<Session>> ListAsync(SessionQuery query) =>
+        AgendaQueries.ListSessions(await agenda.LoadAsync(query.ConferenceId, CancellationToken.None), query, new PageRequest());
 
     [Fact]
     public async Task ThursdaySessionsAreListedInStartOrder()
     {
-        var page = await agenda.ListSessionsAsync(new SessionQuery("netconf-2015", Day: new DateOnly(2015, 2, 12)), new PageRequest(), CancellationToken.None);
+        var page = await ListAsync(new SessionQuery("netconf-2015", Day: new DateOnly(2015, 2, 12)));
 
         Assert.Equal(15, page.Items.Count);
         Assert.Equal("introduction", page.Items[0].Id);
@@ -29,7 +32,7 @@ public class AgendaServiceTests
     [Fact]
     public async Task FilteringByKindAndSpeakerCombines()
     {
-        var page = await agenda.ListSessionsAsync(new SessionQuery("netconf-2015", SpeakerId: "jamal-hadi-salim", Kind: SessionKind.Talk), new PageRequest(), CancellationToken.None);
+        var page = await ListAsync(new SessionQuery("netconf-2015", SpeakerId: "jamal-hadi-salim", Kind: SessionKind.Talk));
 
         Assert.Equal(3, page.Items.Count);
     }
@@ -43,7 +46,7 @@ public class AgendaServiceTests
     {
         var before = await Get("bpf-updates");
 
-        var moved = await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Start = Netconf2015.At(12, 18), End = Netconf2015.At(12, 18, 30) }, before.ETag, "organiser", CancellationToken.None);
+        var moved = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Start = Netconf2015.At(12, 18), End = Netconf2015.At(12, 18, 30) }, before.ETag, "organiser", CancellationToken.None)).Session;
 
         Assert.Equal(before.Sequence + 1, moved.Sequence);
         Assert.Equal(time.GetUtcNow(), moved.UpdateTime);
@@ -55,7 +58,7 @@ public class AgendaServiceTests
     {
         var before = await Get("bpf-updates");
 
-        var retitled = await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None);
+        var retitled = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None)).Session;
 
         Assert.Equal("BPF", retitled.Title);
         Assert.Equal(before.Sequence, retitled.Sequence);
@@ -64,7 +67,7 @@ public class AgendaServiceTests
     [Fact]
     public async Task CancellingATalkKeepsItAsACancelledRecordWithAHigherSequence()
     {
-        var cancelled = await agenda.CancelSessionAsync("netconf-2015", "user-space-dma", "", "organiser", CancellationToken.None);
+        var cancelled = (await agenda.CancelSessionAsync("netconf-2015", "user-space-dma", "", "organiser", CancellationToken.None)).Session;
 
         Assert.Equal(SessionStatus.Cancelled, cancelled.Status);
         Assert.Equal(1, cancelled.Sequence);
@@ -90,7 +93,7 @@ public class AgendaServiceTests
     {
         var draft = new SessionDraft("", SessionKind.Talk, "XDP: eXpress Data Path", "", "", ["tom-herbert"], Netconf2015.At(13, 17, 30), Netconf2015.At(13, 18));
 
-        var created = await agenda.CreateSessionAsync("netconf-2015", draft, "organiser", CancellationToken.None);
+        var created = (await agenda.CreateSessionAsync("netconf-2015", draft, "organiser", CancellationToken.None)).Session;
 
         Assert.Equal("xdp-express-data-path", created.Id);
         Assert.Equal("Tom Herbert", created.Speakers[0].Name);
@@ -109,7 +112,7 @@ public class AgendaServiceTests
     public async Task AnUnknownSpeakerFilterNamesSpeakerId()
     {
         var error = await Assert.ThrowsAsync<InvalidArgumentException>(() =>
-            agenda.ListSessionsAsync(new SessionQuery("netconf-2015", SpeakerId: "linus-torvalds"), new PageRequest(), CancellationToken.None));
+            ListAsync(new SessionQuery("netconf-2015", SpeakerId: "linus-torvalds")));
 
         Assert.Equal("speaker_id", error.Violations[0].Field);
     }
@@ -118,7 +121,7 @@ public class AgendaServiceTests
     public async Task ADayOutsideTheConferenceNamesDay()
     {
         var error = await Assert.ThrowsAsync<InvalidArgumentException>(() =>
-            agenda.ListSessionsAsync(new SessionQuery("netconf-2015", Day: new DateOnly(2015, 2, 14)), new PageRequest(), CancellationToken.None));
+            ListAsync(new SessionQuery("netconf-2015", Day: new DateOnly(2015, 2, 14))));
 
         Assert.Equal("day", error.Violations[0].Field);
     }
@@ -129,7 +132,7 @@ public class AgendaServiceTests
         await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "alice", CancellationToken.None);
         await agenda.CancelSessionAsync("netconf-2015", "user-space-dma", "", "bob", CancellationToken.None);
 
-        var log = await agenda.ListChangesAsync("netconf-2015", 0, 0, CancellationToken.None);
+        var (_, log) = await agenda.ListChangesAsync("netconf-2015", 0, 0, CancellationToken.None);
 
         Assert.Equal([(2L, ChangeKind.Updated, "bpf-updates", "alice"), (3L, ChangeKind.Cancelled, "user-space-dma", "bob")], log.Select(c => (c.Version, c.Kind, c.Session.Id, c.Actor)));
         Assert.Equal("BPF", log[0].Session.Title);
@@ -162,5 +165,56 @@ public class AgendaServiceTests
         var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => agenda.ListChangesAsync("netconf-2015", -1, 0, CancellationToken.None));
 
         Assert.Equal("after_version", error.Violations[0].Field);
+    }
+}
+
+/// <summary>Writers that race: every rule is checked against the agenda the write commits on.</summary>
+public class RacingWriterTests
+{
+    private readonly InMemoryAgendaStore store = new();
+    private readonly AgendaService agenda;
+
+    public RacingWriterTests()
+    {
+        store.SeedAsync(Netconf2015.Agenda, CancellationToken.None).GetAwaiter().GetResult();
+        agenda = new AgendaService(store, TimeProvider.System, new AgendaServiceSettings());
+    }
+
+    [Fact]
+    public async Task AMoveThatLosesARaceIsCheckedAgainstTheWinnersMoveAndRefused()
+    {
+        var freeSlot = new SessionPatch { Start = Netconf2015.At(13, 18), End = Netconf2015.At(13, 18, 30) };
+        store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(Netconf2015.Session("netdev-announcements") with { Start = freeSlot.Start!.Value, End = freeSlot.End!.Value });
+
+        var error = await Assert.ThrowsAsync<InvalidArgumentException>(() =>
+            agenda.UpdateSessionAsync("netconf-2015", "inter-fe-action", freeSlot, "", "organiser", CancellationToken.None));
+
+        Assert.Contains("netdev-announcements", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Netconf2015.At(13, 13, 30), AgendaQueries.FindSession((await agenda.LoadAsync("netconf-2015", CancellationToken.None)), "inter-fe-action").Start);
+    }
+
+    [Fact]
+    public async Task AWriteThatLosesARaceToAnUnrelatedChangeIsAppliedOnTopOfIt()
+    {
+        store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(Netconf2015.Session("user-space-dma") with { Notes = "moved rooms" });
+
+        var saved = await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None);
+
+        var now = await agenda.LoadAsync("netconf-2015", CancellationToken.None);
+        Assert.Equal("BPF", saved.Session.Title);
+        Assert.Equal("moved rooms", AgendaQueries.FindSession(now, "user-space-dma").Notes);
+        Assert.Equal(3, now.Conference.AgendaVersion);
+    }
+
+    [Fact]
+    public async Task AWriteWhoseOwnSessionChangedInTheRaceIsAConflict()
+    {
+        var before = Netconf2015.Session("bpf-updates");
+        store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(before with { Notes = "someone else" });
+
+        var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None));
+
+        Assert.False(error.ETagWasSupplied);
     }
 }

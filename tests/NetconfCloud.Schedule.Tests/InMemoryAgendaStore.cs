@@ -32,18 +32,34 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
     public async Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
         (await LoadAsync(conferenceId, cancellationToken))?.Conference;
 
-    public Task<Session> AddSessionAsync(string conferenceId, Session session, AgendaChange change, CancellationToken cancellationToken)
+    /// <summary>Runs once just before the next write commits: another writer that gets in first.</summary>
+    public Action<InMemoryAgendaStore>? BeforeNextWrite { get; set; }
+
+    /// <summary>Replaces a session as another writer would, raising the agenda version.</summary>
+    public void ReplaceByAnotherWriter(Session session)
     {
         lock (gate)
         {
+            var stored = session with { ETag = NextETag() };
+            Commit([.. agenda!.Sessions.Select(s => s.Id == session.Id ? stored : s)], new AgendaChange(ChangeKind.Updated, session.Id, "another writer", session.UpdateTime));
+        }
+    }
+
+    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken)
+    {
+        RunBeforeNextWrite();
+        lock (gate)
+        {
+            CheckBasis(basis);
             var stored = session with { ETag = NextETag() };
             Commit([.. agenda!.Sessions, stored], change);
             return Task.FromResult(stored);
         }
     }
 
-    public Task<Session> ReplaceSessionAsync(string conferenceId, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
+    public Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
     {
+        RunBeforeNextWrite();
         lock (gate)
         {
             var current = agenda!.Sessions.Single(s => s.Id == session.Id);
@@ -51,6 +67,8 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
             {
                 throw new ConcurrencyConflictException($"sessions/{session.Id}");
             }
+
+            CheckBasis(basis);
 
             var stored = session with { ETag = NextETag() };
             Commit([.. agenda.Sessions.Select(s => s.Id == session.Id ? stored : s)], change);
@@ -81,6 +99,21 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         };
         Changes.Add(change);
         log.Add(new RecordedChange(agenda.Conference.AgendaVersion, change.Kind, sessions.Single(s => s.Id == change.SessionId), change.Actor, change.Time));
+    }
+
+    private void RunBeforeNextWrite()
+    {
+        var before = BeforeNextWrite;
+        BeforeNextWrite = null;
+        before?.Invoke(this);
+    }
+
+    private void CheckBasis(Conference basis)
+    {
+        if (basis.AgendaVersion != agenda!.Conference.AgendaVersion)
+        {
+            throw new AgendaMovedException(basis.Id);
+        }
     }
 
     private string NextETag() => (++etags).ToString(CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public class ChangeStreamTests(ScheduleFixture fixture)
             await writer.UpdateSessionAsync(Retitle("bpf-updates", $"Title {i}"));
         }
 
-        await writer.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" });
+        await writer.CancelSessionAsync(new CancelSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" });
         var seen = new List<ScheduleChange>();
         while (seen.Count < 11 && await watch.ResponseStream.MoveNext(cts.Token))
         {

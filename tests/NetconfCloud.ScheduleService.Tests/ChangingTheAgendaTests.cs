@@ -144,7 +144,7 @@ public class ChangingTheAgendaTests(ScheduleFixture fixture) : IAsyncLifetime
     {
         var before = await Get("user-space-dma");
 
-        var deleted = await client.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "user-space-dma", Etag = before.Etag });
+        var deleted = await client.CancelSessionAsync(new CancelSessionRequest { ConferenceId = "netconf-2015", SessionId = "user-space-dma", Etag = before.Etag });
 
         Assert.Equal(SessionStatus.Cancelled, deleted.Status);
         Assert.Equal(before.Sequence + 1, deleted.Sequence);
@@ -156,7 +156,7 @@ public class ChangingTheAgendaTests(ScheduleFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ACancelledTalkCanBeRestored()
     {
-        var cancelled = await client.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "userspace-api" });
+        var cancelled = await client.CancelSessionAsync(new CancelSessionRequest { ConferenceId = "netconf-2015", SessionId = "userspace-api" });
 
         var restored = await client.UpdateSessionAsync(new UpdateSessionRequest
         {

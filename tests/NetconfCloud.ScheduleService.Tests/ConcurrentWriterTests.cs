@@ -65,3 +65,53 @@ public class ConcurrentWriterTests(ScheduleFixture fixture)
         }
     }
 }
+
+/// <summary>
+/// The speaker rule under writers racing through the real transport: two talks of one speaker moved to one free slot
+/// at the same moment never both land.
+/// </summary>
+[Collection(ScheduleCollection.Name)]
+public class DoubleBookingRaceTests(ScheduleFixture fixture)
+{
+    private static readonly string[] JamalsTalks = ["netdev-announcements", "inter-fe-action"];
+
+    [Fact]
+    public async Task TwoMovesOfOneSpeakersTalksToOneSlotNeverBothLand()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var toronto = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
+        var outcomes = new List<int>();
+        for (var race = 0; race < 12; race++)
+        {
+            var local = new DateTime(2015, 2, 13, 18, 0, 0).AddMinutes(30 * race);
+            var start = new DateTimeOffset(local, toronto.GetUtcOffset(local));
+            var results = await Task.WhenAll(JamalsTalks.Select(id => MoveAsync(server.WriterClient, id, start)));
+            outcomes.Add(results.Count(landed => landed));
+
+            var sessions = (await server.Client.ListSessionsAsync(new ListSessionsRequest { ConferenceId = "netconf-2015", SpeakerId = "jamal-hadi-salim", PageSize = 100 }))
+                .Sessions.Where(s => s.Status == SessionStatus.Scheduled).ToArray();
+            Assert.All(sessions, a => Assert.DoesNotContain(sessions, b => a.Id != b.Id && a.StartTime < b.EndTime && b.StartTime < a.EndTime));
+        }
+
+        Assert.All(outcomes, landed => Assert.Equal(1, landed));
+    }
+
+    /// <summary>Moves a talk to start at <paramref name="start"/> for 30 minutes; true when it landed, false when a rule refused it.</summary>
+    private static async Task<bool> MoveAsync(Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient client, string id, DateTimeOffset start)
+    {
+        try
+        {
+            await client.UpdateSessionAsync(new UpdateSessionRequest
+            {
+                ConferenceId = "netconf-2015",
+                Session = new Session { Id = id, StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(30)) },
+                UpdateMask = FieldMask.FromString("start_time,end_time"),
+            });
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            return false;
+        }
+    }
+}

@@ -15,7 +15,7 @@ public class WriteSecurityTests(ScheduleFixture fixture)
     [
         c => c.CreateSessionAsync(new CreateSessionRequest { ConferenceId = "netconf-2015", Session = new Session { Kind = SessionKind.Talk, Title = "Sneaky", StartTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2015, 2, 13, 18, 0, 0, TimeSpan.FromHours(-5))), EndTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2015, 2, 13, 18, 30, 0, TimeSpan.FromHours(-5))) } }).ResponseAsync,
         c => c.UpdateSessionAsync(new UpdateSessionRequest { ConferenceId = "netconf-2015", Session = new Session { Id = "bpf-updates", Title = "Defaced" }, UpdateMask = FieldMask.FromString("title") }).ResponseAsync,
-        c => c.DeleteSessionAsync(new DeleteSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" }).ResponseAsync,
+        c => c.CancelSessionAsync(new CancelSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" }).ResponseAsync,
     ];
 
     public static TheoryData<int> WriteKinds => [0, 1, 2];

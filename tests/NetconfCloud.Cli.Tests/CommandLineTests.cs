@@ -1,9 +1,9 @@
 using NetconfCloud.Cli;
 using NetconfCloud.Testing;
 
-namespace NetconfCloud.ScheduleService.Tests;
+namespace NetconfCloud.Cli.Tests;
 
-[Collection(ScheduleCollection.Name)]
+[Collection(CliCollection.Name)]
 public class CommandLineTests(ScheduleFixture fixture)
 {
     private async Task<(int Exit, string Output, string Error)> Netconf(params string[] args)

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Schedule.Wire;
+
+namespace NetconfCloud.Cli;
+
+/// <summary>Reading the agenda: the conference, sessions, one session, speakers, sponsors.</summary>
+internal static class ReadCommands
+{
+    public static IEnumerable<Command> All() => [Conference(), Sessions(), Session(), Speakers(), Sponsors()];
+
+    private static Command Conference()
+    {
+        var command = new Command("conference", "Show the conference: dates, place, time zone, committee, agenda version.");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var c = await connection.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = connection.ConferenceId }, connection.Call());
+            var output = connection.Output;
+            await output.WriteLineAsync($"{c.FullName} ({c.Subtitle})");
+            await output.WriteLineAsync($"  {string.Join(", ", new[] { c.Venue, c.City, c.Country }.Where(p => p.Length > 0))}; times in {c.TimeZone}");
+            await output.WriteLineAsync($"  days: {string.Join(", ", c.Days.Select(d => d.Title))}");
+            await output.WriteLineAsync($"  committee: {string.Join(", ", c.Committee.Select(m => m.Role.Length > 0 ? $"{m.Name} ({m.Role})" : m.Name))}");
+            if (c.CoLocatedEvent is { } e)
+            {
+                await output.WriteLineAsync($"  with {e.Name}, {e.StartDate} to {e.EndDate}, {e.City}");
+            }
+
+            await output.WriteLineAsync($"  agenda version {c.AgendaVersion.ToString(CultureInfo.InvariantCulture)} ({c.AgendaStatus.ToLowerInvariant()})");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Sessions()
+    {
+        var day = new Option<string>("--day") { Description = "Only this day, YYYY-MM-DD." };
+        var speaker = new Option<string>("--speaker") { Description = "Only this speaker's sessions (speaker id, e.g. jamal-hadi-salim)." };
+        var kind = new Option<string>("--kind") { Description = "Only talks, breaks or meals." };
+        kind.AcceptOnlyFromAmong(Enum.GetNames<Schedule.SessionKind>().Select(k => k.ToLowerInvariant()).ToArray());
+        var command = new Command("sessions", "List sessions in start order, with local times.") { day, speaker, kind };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var zone = await connection.ZoneAsync();
+            var request = new ListSessionsRequest
+            {
+                ConferenceId = connection.ConferenceId,
+                Day = parse.GetValue(day) ?? "",
+                SpeakerId = parse.GetValue(speaker) ?? "",
+                Kind = parse.GetValue(kind) is { } named ? WireMapping.ToWire(Enum.Parse<Schedule.SessionKind>(named, ignoreCase: true)) : SessionKind.Unspecified,
+            };
+            do
+            {
+                var page = await connection.Client.ListSessionsAsync(request, connection.Call());
+                foreach (var s in page.Sessions)
+                {
+                    await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
+                }
+
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Session()
+    {
+        var id = new Argument<string>("id") { Description = "Session id, e.g. bpf-updates." };
+        var command = new Command("session", "Show one session in full.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var zone = await connection.ZoneAsync();
+            var s = await connection.Client.GetSessionAsync(new GetSessionRequest { ConferenceId = connection.ConferenceId, SessionId = parse.GetValue(id)! }, connection.Call());
+            await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
+            foreach (var (label, value) in new[]
+            {
+                ("id", s.Id), ("abstract", s.Abstract), ("notes", s.Notes),
+                ("slides", s.SlideCount > 0 ? s.SlideCount.ToString(CultureInfo.InvariantCulture) : ""),
+                ("sequence", s.Sequence.ToString(CultureInfo.InvariantCulture)), ("etag", s.Etag),
+                ("updated", s.UpdateTime.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture)),
+            })
+            {
+                if (value.Length > 0)
+                {
+                    await connection.Output.WriteLineAsync($"  {label,-9} {value}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Speakers()
+    {
+        var command = new Command("speakers", "List speakers with their ids.");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var request = new ListSpeakersRequest { ConferenceId = connection.ConferenceId };
+            do
+            {
+                var page = await connection.Client.ListSpeakersAsync(request, connection.Call());
+                foreach (var s in page.Speakers)
+                {
+                    var aka = s.AlsoKnownAs.Count > 0 ? $" (also {string.Join(", ", s.AlsoKnownAs)})" : "";
+                    await connection.Output.WriteLineAsync($"{s.Id,-22} {s.Name}{aka}");
+                }
+
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Sponsors()
+    {
+        var command = new Command("sponsors", "List sponsors in published order.");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var reply = await connection.Client.ListSponsorsAsync(new ListSponsorsRequest { ConferenceId = connection.ConferenceId }, connection.Call());
+            foreach (var s in reply.Sponsors)
+            {
+                await connection.Output.WriteLineAsync(s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

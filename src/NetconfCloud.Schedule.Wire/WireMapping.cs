@@ -1,0 +1,190 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Proto = NetconfCloud.Contracts.Schedule.V1;
+
+namespace NetconfCloud.Schedule.Wire;
+
+/// <summary>
+/// Every message both ways, each enum once. Reading a request checks it: a field that cannot be read throws
+/// <see cref="InvalidArgumentException"/> naming the request field (e.g. <c>session.start_time</c>).
+/// </summary>
+public static class WireMapping
+{
+    public static Proto.Conference ToWire(Conference c) => new()
+    {
+        Id = c.Id,
+        Name = c.Name,
+        FullName = c.FullName,
+        Subtitle = c.Subtitle,
+        Description = c.Description,
+        TimeZone = c.TimeZoneId,
+        Venue = c.Venue,
+        City = c.City,
+        Country = c.Country,
+        AgendaStatus = c.AgendaStatus,
+        Days = { c.Days.Select(d => new Proto.ConferenceDay { Date = FormatDate(d), Title = Conference.DayTitle(d) }) },
+        Committee = { c.Committee.Select(m => new Proto.CommitteeMember { PersonId = m.PersonId, Name = m.Name, Role = m.Role }) },
+        CoLocatedEvent = c.CoLocatedEvent is { } e
+            ? new Proto.CoLocatedEvent { Name = e.Name, StartDate = FormatDate(e.StartDate), EndDate = FormatDate(e.EndDate), City = e.City }
+            : null,
+        AgendaVersion = c.AgendaVersion,
+        UpdateTime = Timestamp.FromDateTimeOffset(c.AgendaUpdateTime),
+    };
+
+    public static Conference ToDomain(Proto.Conference c) => new(
+        c.Id, c.Name, c.FullName, c.Subtitle, c.Description, c.TimeZone, c.City, c.Country, c.Venue, c.AgendaStatus,
+        [.. c.Days.Select(d => ParseDate(d.Date, "conference.days.date"))],
+        [.. c.Committee.Select(m => new CommitteeMember(m.PersonId, m.Name, m.Role))],
+        c.CoLocatedEvent is { } e
+            ? new CoLocatedEvent(e.Name, ParseDate(e.StartDate, "conference.co_located_event.start_date"), ParseDate(e.EndDate, "conference.co_located_event.end_date"), e.City)
+            : null,
+        c.AgendaVersion,
+        ToInstant(c.UpdateTime, "conference.update_time"));
+
+    /// <summary>A session as published: with its speakers' names, etag, sequence and its day in the conference's zone.</summary>
+    public static Proto.Session ToWire(Session s, ConferenceTimeZone zone)
+    {
+        var wire = ToWireFields(s);
+        wire.SpeakerNames.AddRange(s.Speakers.Select(r => r.Name));
+        wire.Etag = s.ETag;
+        wire.UpdateTime = Timestamp.FromDateTimeOffset(s.UpdateTime);
+        wire.Sequence = s.Sequence;
+        wire.Day = FormatDate(zone.DayOf(s.Start));
+        return wire;
+    }
+
+    /// <summary>The fields a writer sends for a session (no output-only fields), e.g. to create it elsewhere.</summary>
+    public static Proto.Session ToWireFields(Session s) => new()
+    {
+        Id = s.Id,
+        Kind = ToWire(s.Kind),
+        Title = s.Title,
+        Abstract = s.Abstract,
+        Notes = s.Notes,
+        SpeakerIds = { s.Speakers.Select(r => r.Id) },
+        StartTime = Timestamp.FromDateTimeOffset(s.Start),
+        EndTime = Timestamp.FromDateTimeOffset(s.End),
+        Status = ToWire(s.Status),
+        SlideCount = s.SlideCount,
+    };
+
+    public static Session ToDomain(Proto.Session s) => new(
+        s.Id,
+        ToDomain(s.Kind, "session.kind"),
+        s.Title,
+        s.Abstract,
+        s.Notes,
+        [.. s.SpeakerIds.Select((id, i) => new SpeakerRef(id, i < s.SpeakerNames.Count ? s.SpeakerNames[i] : ""))],
+        ToInstant(s.StartTime, "session.start_time"),
+        ToInstant(s.EndTime, "session.end_time"),
+        s.SlideCount,
+        ToDomain(s.Status, "session.status"),
+        s.Sequence,
+        s.UpdateTime is null ? DateTimeOffset.MinValue : ToInstant(s.UpdateTime, "session.update_time"),
+        s.Etag);
+
+    public static Proto.Speaker ToWire(Speaker s) => new() { Id = s.Id, Name = s.Name, AlsoKnownAs = { s.AlsoKnownAs } };
+
+    public static Speaker ToDomain(Proto.Speaker s) => new(s.Id, s.Name, [.. s.AlsoKnownAs]);
+
+    public static Proto.Sponsor ToWire(Sponsor s) => new() { Id = s.Id, Name = s.Name, Tagline = s.Tagline, Order = s.Order };
+
+    public static Sponsor ToDomain(Proto.Sponsor s) => new(s.Id, s.Name, s.Tagline, s.Order);
+
+    public static Proto.ScheduleChange ToWire(RecordedChange c, ConferenceTimeZone zone) => new()
+    {
+        AgendaVersion = c.Version,
+        Kind = c.Kind switch
+        {
+            ChangeKind.Created => Proto.ChangeKind.Created,
+            ChangeKind.Updated => Proto.ChangeKind.Updated,
+            ChangeKind.Cancelled => Proto.ChangeKind.Cancelled,
+            ChangeKind.Restored => Proto.ChangeKind.Restored,
+            _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Not a change kind."),
+        },
+        Session = ToWire(c.Session, zone),
+        Actor = c.Actor,
+        ChangeTime = Timestamp.FromDateTimeOffset(c.Time),
+    };
+
+    /// <summary>A new session as a writer sent it.</summary>
+    public static SessionDraft ToDraft(Proto.Session? s)
+    {
+        if (s is null)
+        {
+            throw new InvalidArgumentException("session", "is required.");
+        }
+
+        return new SessionDraft(
+            s.Id,
+            ToDomain(s.Kind, "session.kind"),
+            s.Title,
+            s.Abstract,
+            s.Notes,
+            [.. s.SpeakerIds],
+            ToInstant(s.StartTime, "session.start_time"),
+            ToInstant(s.EndTime, "session.end_time"),
+            s.SlideCount);
+    }
+
+    public static SessionQuery ToQuery(Proto.ListSessionsRequest r) => new(
+        r.ConferenceId,
+        r.Day.Length == 0 ? null : ParseDate(r.Day, "day"),
+        r.SpeakerId.Length == 0 ? null : r.SpeakerId,
+        r.Kind == Proto.SessionKind.Unspecified ? null : ToDomain(r.Kind, "kind"));
+
+    public static Proto.SessionKind ToWire(SessionKind kind) => kind switch
+    {
+        SessionKind.Talk => Proto.SessionKind.Talk,
+        SessionKind.Break => Proto.SessionKind.Break,
+        SessionKind.Meal => Proto.SessionKind.Meal,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a session kind."),
+    };
+
+    /// <summary>The kind a writer or a filter names; unspecified is an error (<paramref name="field"/> names it).</summary>
+    public static SessionKind ToDomain(Proto.SessionKind kind, string field) => kind switch
+    {
+        Proto.SessionKind.Talk => SessionKind.Talk,
+        Proto.SessionKind.Break => SessionKind.Break,
+        Proto.SessionKind.Meal => SessionKind.Meal,
+        _ => throw new InvalidArgumentException(field, "must be SESSION_KIND_TALK, SESSION_KIND_BREAK or SESSION_KIND_MEAL."),
+    };
+
+    public static Proto.SessionStatus ToWire(SessionStatus status) => status switch
+    {
+        SessionStatus.Scheduled => Proto.SessionStatus.Scheduled,
+        SessionStatus.Cancelled => Proto.SessionStatus.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a session status."),
+    };
+
+    public static SessionStatus ToDomain(Proto.SessionStatus status, string field) => status switch
+    {
+        Proto.SessionStatus.Scheduled => SessionStatus.Scheduled,
+        Proto.SessionStatus.Cancelled => SessionStatus.Cancelled,
+        _ => throw new InvalidArgumentException(field, "must be SESSION_STATUS_SCHEDULED or SESSION_STATUS_CANCELLED."),
+    };
+
+    public static DateTimeOffset ToInstant(Timestamp? timestamp, string field)
+    {
+        if (timestamp is null)
+        {
+            throw new InvalidArgumentException(field, "is required.");
+        }
+
+        try
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidArgumentException(field, "is not a valid timestamp.");
+        }
+    }
+
+    public static DateOnly ParseDate(string text, string field) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidArgumentException(field, $"'{text}' is not a date in the form YYYY-MM-DD.");
+
+    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,11 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>Where a reader of whole agendas (the feeds, in production over gRPC) gets them from.</summary>
+public interface IAgendaSource
+{
+    /// <summary>The conference's agenda, read at one agenda version, or null if there is no such conference.</summary>
+    /// <exception cref="AgendaSourceUnavailableException">The source cannot be reached or does not answer well.</exception>
+    Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken);
+}
+
+public sealed class AgendaSourceUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,43 @@
+namespace NetconfCloud.Schedule.Wire.Tests;
+
+/// <summary>Domain records with every field set to something other than its default, so that a field left unmapped shows.</summary>
+internal static class Everything
+{
+    public static readonly ConferenceTimeZone Zone = ConferenceTimeZone.FromId("America/Toronto");
+
+    public static Conference Conference => new(
+        "netconf-2015", "Netconf 2015", "Netconf 2015: the Linux networking workshop", "Linux kernel networking",
+        "Two days of talks.", "America/Toronto", "Ottawa", "Canada", "Château Laurier", "Tentative",
+        [new DateOnly(2015, 2, 12), new DateOnly(2015, 2, 13)],
+        [new CommitteeMember("jamal-hadi-salim", "Jamal Hadi Salim", "Chair")],
+        new CoLocatedEvent("netdev 0.1", new DateOnly(2015, 2, 14), new DateOnly(2015, 2, 17), "Ottawa"),
+        AgendaVersion: 42,
+        AgendaUpdateTime: new DateTimeOffset(2015, 2, 1, 12, 30, 15, TimeSpan.Zero).AddTicks(1230));
+
+    public static Session Session => new(
+        "bpf-updates", SessionKind.Meal, "BPF updates 🐝", "What changed in BPF.", "End time assumed.",
+        [new SpeakerRef("alexei-starovoitov", "Alexei Starovoitov"), new SpeakerRef("daniel-borkmann", "Daniel Borkmann")],
+        new DateTimeOffset(2015, 2, 12, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2015, 2, 12, 14, 30, 0, TimeSpan.Zero),
+        SlideCount: 2, SessionStatus.Cancelled, Sequence: 7, UpdateTime: new DateTimeOffset(2015, 2, 10, 9, 0, 0, TimeSpan.Zero), ETag: "W/\"datetime'2015'\"");
+
+    public static Speaker Speaker => new("david-miller", "David S. Miller", ["David Miller", "davem"]);
+
+    public static Sponsor Sponsor => new("noiro-networks", "Noiro Networks", "a Cisco Project", 3);
+
+    /// <summary>The record's own fields: its settable properties (derived ones, without a setter, follow from these).</summary>
+    public static IEnumerable<System.Reflection.PropertyInfo> Fields(Type record) =>
+        record.GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0);
+
+    /// <summary>The fields of a record that hold their type's default (lists: empty).</summary>
+    public static IEnumerable<string> DefaultProperties(object record, params string[] except) =>
+        Fields(record.GetType())
+            .Where(p => !except.Contains(p.Name))
+            .Where(p => p.GetValue(record) switch
+            {
+                null => true,
+                string text => text.Length == 0,
+                System.Collections.IEnumerable list => !list.Cast<object>().Any(),
+                var value => value.Equals(p.PropertyType.IsValueType ? Activator.CreateInstance(p.PropertyType) : null),
+            })
+            .Select(p => p.Name);
+}
