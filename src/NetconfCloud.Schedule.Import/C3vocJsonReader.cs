@@ -24,7 +24,8 @@ public static class C3vocJsonReader
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(bytes.AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            var memory = bytes.AsMemory();
+            json = JsonDocument.Parse(memory.Span.StartsWith("\uFEFF"u8) ? memory[3..] : memory, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
         }
         catch (JsonException e)
         {

@@ -32,7 +32,9 @@ public static class FrabXmlReader
         }
         catch (XmlException e)
         {
-            return Failed(SourceLocation.At(e.LineNumber, e.LinePosition), $"The file is not well-formed XML: {e.Message}");
+            // A prohibited DTD raises an exception without a position: point at the <!DOCTYPE instead.
+            var location = e.LineNumber > 0 ? SourceLocation.At(e.LineNumber, e.LinePosition) : DoctypeLocation(bytes);
+            return Failed(location, $"The file is not well-formed XML, or uses what we refuse (a DTD): {e.Message}");
         }
 
         var root = xml.Root;
@@ -209,6 +211,18 @@ public static class FrabXmlReader
         return url is null
             ? null
             : new ScheduleLink(Text(Child(link, "title")) ?? DirectText(link), url, Attribute(link, "type") ?? Text(Child(link, "type")));
+    }
+
+    private static SourceLocation? DoctypeLocation(ReadOnlySpan<byte> bytes)
+    {
+        var at = bytes.IndexOf("<!DOCTYPE"u8);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var before = bytes[..at];
+        return SourceLocation.At(before.Count((byte)'\n') + 1, at - (before.LastIndexOf((byte)'\n') + 1) + 1);
     }
 
     private static ScheduleReadResult Failed(SourceLocation? location, string message) =>

@@ -255,6 +255,21 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
         var path = $"events[{index}]";
         var name = Describe(raw);
 
+        // Rooms and tracks are known even when the event itself cannot be placed in time.
+        var room = string.IsNullOrWhiteSpace(raw.Room) ? null : raw.Room.Trim();
+        if (room is not null)
+        {
+            AddRoom(room, raw.RoomGuid, null, path + ".room", raw.Location);
+        }
+
+        var track = string.IsNullOrWhiteSpace(raw.Track) ? null : raw.Track.Trim();
+        if (track is null && !string.IsNullOrWhiteSpace(raw.TrackSlug))
+        {
+            track = _tracks.FirstOrDefault(t => string.Equals(t.Slug, raw.TrackSlug, StringComparison.Ordinal))?.Name ?? raw.TrackSlug;
+        }
+
+        AddTrack(track, raw.TrackSlug, null);
+
         DateTimeOffset start;
         if (!string.IsNullOrWhiteSpace(raw.Date))
         {
@@ -354,20 +369,6 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
         {
             Problem(ProblemSeverity.Warning, path + ".title", raw.Location, $"{name} has no title.");
         }
-
-        var room = string.IsNullOrWhiteSpace(raw.Room) ? null : raw.Room.Trim();
-        if (room is not null)
-        {
-            AddRoom(room, raw.RoomGuid, null, path + ".room", raw.Location);
-        }
-
-        var track = string.IsNullOrWhiteSpace(raw.Track) ? null : raw.Track.Trim();
-        if (track is null && !string.IsNullOrWhiteSpace(raw.TrackSlug))
-        {
-            track = _tracks.FirstOrDefault(t => string.Equals(t.Slug, raw.TrackSlug, StringComparison.Ordinal))?.Name ?? raw.TrackSlug;
-        }
-
-        AddTrack(track, raw.TrackSlug, null);
 
         var persons = new List<EventPerson>(raw.Persons.Count);
         foreach (var person in raw.Persons)
