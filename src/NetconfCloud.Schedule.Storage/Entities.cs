@@ -15,6 +15,7 @@ internal static class RowKeys
     public const string SpeakerPrefix = "speaker:";
     public const string SponsorPrefix = "sponsor:";
     public const string ChangePrefix = "change:";
+    public const string RequestPrefix = "request:";
 
     /// <summary>Just after every change row key (';' follows ':').</summary>
     public const string ChangeEnd = "change;";
@@ -24,6 +25,8 @@ internal static class RowKeys
     public static string Speaker(string id) => SpeakerPrefix + id;
 
     public static string Sponsor(int order) => SponsorPrefix + order.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Request(string requestId) => RequestPrefix + requestId;
 
     public static string Change(long version) => ChangePrefix + version.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -81,6 +84,13 @@ internal sealed class SponsorEntity : AgendaEntity
     public string Name { get; set; } = "";
     public string Tagline { get; set; } = "";
     public int Order { get; set; }
+}
+
+/// <summary>A create that named a request id (AIP-155), and the session it made.</summary>
+internal sealed class RequestEntity : AgendaEntity
+{
+    public string SessionId { get; set; } = "";
+    public DateTimeOffset Time { get; set; }
 }
 
 internal sealed class ChangeEntity : AgendaEntity

@@ -102,11 +102,18 @@ internal sealed partial class TableAgendaStore(
             }
         });
 
-    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken) =>
-        WriteAsync(basis, session, TableTransactionActionType.Add, ETag.All, change, cancellationToken);
+    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(basis, session, TableTransactionActionType.Add, ETag.All, change, requestId, cancellationToken);
 
     public Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
-        WriteAsync(basis, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, cancellationToken);
+        WriteAsync(basis, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, "", cancellationToken);
+
+    public Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            var row = await table.GetEntityIfExistsAsync<RequestEntity>(conferenceId, RowKeys.Request(requestId), cancellationToken: cancellationToken);
+            return row.HasValue ? row.Value!.SessionId : null;
+        });
 
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken) =>
         Guard<IReadOnlyList<RecordedChange>>(async () =>
@@ -164,7 +171,7 @@ internal sealed partial class TableAgendaStore(
     /// version (guarded by the etag it had when the writer read the agenda) and the change record. No read first.
     /// </summary>
     private Task<Session> WriteAsync(
-        Conference basis, Session session, TableTransactionActionType action, ETag sessionETag, AgendaChange change, CancellationToken cancellationToken) =>
+        Conference basis, Session session, TableTransactionActionType action, ETag sessionETag, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
             var conferenceId = basis.Id;
@@ -176,12 +183,17 @@ internal sealed partial class TableAgendaStore(
                 [nameof(ConferenceEntity.AgendaVersion)] = version,
                 [nameof(ConferenceEntity.AgendaUpdateTime)] = change.Time,
             };
-            TableTransactionAction[] actions =
+            List<TableTransactionAction> actions =
             [
                 new(action, sessionEntity, sessionETag),
                 new(TableTransactionActionType.UpdateMerge, bump, new ETag(basis.ETag)),
                 new(TableTransactionActionType.Add, EntityMapping.ToEntity(conferenceId, version, change, session)),
             ];
+            if (requestId.Length > 0)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new RequestEntity { PartitionKey = conferenceId, RowKey = RowKeys.Request(requestId), SessionId = session.Id, Time = change.Time }));
+            }
+
             try
             {
                 var responses = await writes.SubmitTransactionAsync(actions, cancellationToken);

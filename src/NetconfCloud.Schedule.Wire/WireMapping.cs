@@ -107,7 +107,9 @@ public static class WireMapping
         ChangeTime = Timestamp.FromDateTimeOffset(c.Time),
     };
 
-    /// <summary>A new session as a writer sent it.</summary>
+    /// <summary>A new session as a writer sent it, with the request id that makes a retry safe.</summary>
+    public static SessionDraft ToDraft(Proto.CreateSessionRequest request) => ToDraft(request.Session) with { RequestId = request.RequestId };
+
     public static SessionDraft ToDraft(Proto.Session? s)
     {
         if (s is null)

@@ -90,9 +90,23 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
 
     public async Task<SavedSession> CreateSessionAsync(string conferenceId, SessionDraft draft, string actor, CancellationToken cancellationToken)
     {
+        CheckRequestId(draft.RequestId);
         for (var attempt = 1; ; attempt++)
         {
+            // The agenda, then the request: a request not recorded now was not recorded when the agenda was read, so
+            // the agenda holds no session of it; one recorded now is in every agenda read from now on.
             var agenda = await LoadAsync(conferenceId, cancellationToken);
+            if (draft.RequestId.Length > 0 && await store.FindCreatedByRequestAsync(conferenceId, draft.RequestId, cancellationToken) is { } earlier)
+            {
+                // A retry of a create that landed: answer with what it made, as it stands now.
+                if (!agenda.Sessions.Any(s => s.Id == earlier))
+                {
+                    agenda = await LoadAsync(conferenceId, cancellationToken);
+                }
+
+                return new SavedSession(AgendaQueries.FindSession(agenda, earlier), agenda.Conference);
+            }
+
             var id = draft.Id.Length > 0 ? draft.Id : NewId(draft, agenda);
             var session = new Session(
                 id, draft.Kind, draft.Title, draft.Abstract, draft.Notes, ResolveSpeakers(draft.SpeakerIds, agenda),
@@ -106,11 +120,15 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
             try
             {
                 var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime);
-                return new SavedSession(await store.AddSessionAsync(agenda.Conference, session, change, cancellationToken), agenda.Conference);
+                return new SavedSession(await store.AddSessionAsync(agenda.Conference, session, change, draft.RequestId, cancellationToken), agenda.Conference);
             }
             catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
             {
                 // Another writer changed the agenda since it was read: check this session against the new agenda.
+            }
+            catch (AlreadyExistsException) when (draft.RequestId.Length > 0 && attempt < MaxWriteAttempts)
+            {
+                // Perhaps a retry of this very request got in first: look for it again before calling it a clash.
             }
         }
     }
@@ -186,6 +204,14 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
         if (etag.Length > 0 && !string.Equals(etag, current.ETag, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException($"conferences/{conferenceId}/sessions/{current.Id}");
+        }
+    }
+
+    private static void CheckRequestId(string requestId)
+    {
+        if (requestId.Length > 0 && !Guid.TryParseExact(requestId, "D", out _))
+        {
+            throw new InvalidArgumentException("request_id", "must be a UUID such as 123e4567-e89b-42d3-a456-426614174000.");
         }
     }
 

@@ -16,7 +16,11 @@ public sealed record SessionDraft(
     IReadOnlyList<string> SpeakerIds,
     DateTimeOffset Start,
     DateTimeOffset End,
-    int SlideCount = 0);
+    int SlideCount = 0)
+{
+    /// <summary>The writer's id for this create (AIP-155), empty when none: a retry with it creates nothing new.</summary>
+    public string RequestId { get; init; } = "";
+}
 
 /// <summary>The fields an update changes; null leaves a field as it is (the update mask).</summary>
 public sealed record SessionPatch

@@ -14,7 +14,12 @@ public interface IAgendaStore
     /// <see cref="AlreadyExistsException"/> if the id is taken, <see cref="AgendaMovedException"/> if the agenda
     /// changed since <paramref name="basis"/>; either way nothing is written.
     /// </summary>
-    Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken);
+    /// <remarks>With a <paramref name="requestId"/>, the request is recorded in the same transaction, so that a
+    /// second create with it cannot land (<see cref="FindCreatedByRequestAsync"/> then names the first one's session).</remarks>
+    Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the session a create with <paramref name="requestId"/> made, or null when none did.</summary>
+    Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces a session if it still has <paramref name="expectedETag"/> (else <see cref="ConcurrencyConflictException"/>)

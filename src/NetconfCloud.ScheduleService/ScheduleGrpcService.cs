@@ -65,7 +65,7 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
 
     [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> CreateSession(CreateSessionRequest request, ServerCallContext context) =>
-        Published(await agenda.CreateSessionAsync(request.ConferenceId, ToDraft(request.Session), Actor(context), context.CancellationToken));
+        Published(await agenda.CreateSessionAsync(request.ConferenceId, ToDraft(request), Actor(context), context.CancellationToken));
 
     [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> UpdateSession(UpdateSessionRequest request, ServerCallContext context)

@@ -59,7 +59,7 @@ public class TableAgendaStoreTests(StorageFixture fixture)
         var agenda = (await store.LoadAsync(Netconf, CancellationToken.None))!;
 
         await Assert.ThrowsAsync<AlreadyExistsException>(() =>
-            store.AddSessionAsync(agenda.Conference, agenda.Sessions[0], Change(agenda.Sessions[0].Id), CancellationToken.None));
+            store.AddSessionAsync(agenda.Conference, agenda.Sessions[0], Change(agenda.Sessions[0].Id), "", CancellationToken.None));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class StorageRoundTripTests(StorageFixture fixture)
         var agenda = (await store.LoadAsync("netconf-2015", CancellationToken.None))!;
         Assert.Empty(typeof(Session).GetProperties().Where(p => p.CanWrite && p.Name != nameof(Session.ETag) && IsDefault(p.GetValue(Everything))).Select(p => p.Name));
 
-        await store.AddSessionAsync(agenda.Conference, Everything, new AgendaChange(ChangeKind.Created, Everything.Id, "tester", Everything.UpdateTime), CancellationToken.None);
+        await store.AddSessionAsync(agenda.Conference, Everything, new AgendaChange(ChangeKind.Created, Everything.Id, "tester", Everything.UpdateTime), "", CancellationToken.None);
 
         var stored = (await store.LoadAsync("netconf-2015", CancellationToken.None))!.Sessions.Single(s => s.Id == Everything.Id);
         var logged = (await store.ReadChangesAsync("netconf-2015", agenda.Conference.AgendaVersion, 1, CancellationToken.None)).Single().Session;

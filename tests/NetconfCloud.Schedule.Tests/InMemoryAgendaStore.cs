@@ -45,12 +45,27 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         }
     }
 
-    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, CancellationToken cancellationToken)
+    private readonly Dictionary<string, string> requests = [];
+
+    public Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(requests.TryGetValue(requestId, out var id) ? id : null);
+        }
+    }
+
+    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
     {
         RunBeforeNextWrite();
         lock (gate)
         {
             CheckBasis(basis);
+            if (requestId.Length > 0 && !requests.TryAdd(requestId, session.Id))
+            {
+                throw new AgendaMovedException(basis.Id);
+            }
+
             var stored = session with { ETag = NextETag() };
             Commit([.. agenda!.Sessions, stored], change);
             return Task.FromResult(stored);

@@ -49,9 +49,11 @@ public class RoundTripTests
     {
         var session = Everything.Session;
 
-        var draft = WireMapping.ToDraft(WireMapping.ToWireFields(session));
+        var requestId = Guid.NewGuid().ToString();
 
-        var expected = new SessionDraft(session.Id, session.Kind, session.Title, session.Abstract, session.Notes, [.. session.Speakers.Select(s => s.Id)], session.Start, session.End, session.SlideCount);
+        var draft = WireMapping.ToDraft(new Contracts.Schedule.V1.CreateSessionRequest { Session = WireMapping.ToWireFields(session), RequestId = requestId });
+
+        var expected = new SessionDraft(session.Id, session.Kind, session.Title, session.Abstract, session.Notes, [.. session.Speakers.Select(s => s.Id)], session.Start, session.End, session.SlideCount) { RequestId = requestId };
         AssertSameProperties(expected, draft);
     }
 

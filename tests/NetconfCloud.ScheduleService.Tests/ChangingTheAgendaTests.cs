@@ -50,6 +50,38 @@ public class ChangingTheAgendaTests(ScheduleFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACreateRetriedWithItsRequestIdCreatesOneSession()
+    {
+        var before = await Version();
+        var request = new CreateSessionRequest { ConferenceId = "netconf-2015", Session = NewTalk(), RequestId = Guid.NewGuid().ToString() };
+
+        var first = await client.CreateSessionAsync(request);
+        var retried = await client.CreateSessionAsync(request);
+
+        Assert.Equal("xdp-express-data-path", first.Id);
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal(first.Etag, retried.Etag);
+        Assert.Equal(before + 1, await Version());
+        Assert.DoesNotContain((await client.ListSessionsAsync(new ListSessionsRequest { ConferenceId = "netconf-2015", PageSize = 100 })).Sessions, s => s.Id == "xdp-express-data-path-2");
+    }
+
+    [Fact]
+    public async Task RetriesOfOneCreateSentAtOnceCreateOneSession()
+    {
+        var before = await Version();
+        var request = new CreateSessionRequest { ConferenceId = "netconf-2015", Session = NewTalk(), RequestId = Guid.NewGuid().ToString() };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.CreateSessionAsync(request).ResponseAsync));
+
+        Assert.Single(answers.Select(a => a.Id).Distinct());
+        Assert.Equal(before + 1, await Version());
+    }
+
+    [Fact]
+    public async Task ARequestIdThatIsNotAUuidNamesRequestId() =>
+        await RpcAssert.InvalidField("request_id", () => client.CreateSessionAsync(new CreateSessionRequest { ConferenceId = "netconf-2015", Session = NewTalk(), RequestId = "retry-1" }).ResponseAsync);
+
+    [Fact]
     public async Task CreatingATalkThatEndsBeforeItStartsNamesEndTime()
     {
         var talk = NewTalk();
