@@ -10,7 +10,8 @@ namespace NetconfCloud.FunctionsHost;
 /// <summary>
 /// One HTTP invocation, as the real host does it with the ASP.NET Core integration: an InvocationRequest over the
 /// event stream, and the request itself forwarded unchanged to the worker's own HTTP server with the
-/// <c>x-ms-invocation-id</c> header that ties the two together. The worker's response streams back to the caller.
+/// <c>x-ms-invocation-id</c> header that ties the two together (ours only: a caller's is dropped). The worker's
+/// response streams back to the caller.
 /// </summary>
 internal sealed partial class HttpInvoker(
     WorkerChannel channel, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
@@ -95,16 +96,37 @@ internal sealed partial class HttpInvoker(
     }
 
     /// <summary>
-    /// Adds the invocation id. When the worker's answer has no body (a function that threw still gets an empty 200
-    /// from the worker's server), waits for the invocation's result and turns a failure into a 500. A response with
-    /// a body is streamed at once: waiting there could block the worker's write.
+    /// Replaces what the worker trusts from us: the invocation id (a caller's own value is dropped, never forwarded:
+    /// the worker would wait for an invocation that never comes) and the X-Forwarded-* headers, which the worker's
+    /// ForwardedHeaders middleware believes from a loopback peer, i.e. from this host: they say what this host saw
+    /// of the caller, not what the caller claims. When the worker's answer has no body (a function that threw still
+    /// gets an empty 200 from the worker's server), waits for the invocation's result and turns a failure into a
+    /// 500. A response with a body is streamed at once: waiting there could block the worker's write.
     /// </summary>
-    private sealed class InvocationTransformer(string invocationId, Task<StreamingMessage> invocation) : HttpTransformer
+    internal sealed class InvocationTransformer(string invocationId, Task<StreamingMessage> invocation) : HttpTransformer
     {
+        /// <summary>Request headers the worker acts on: the caller's values never reach it.</summary>
+        public static readonly string[] TrustedByWorker = [InvocationIdHeader, "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Prefix"];
+
         public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
         {
             await Default.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            foreach (var header in TrustedByWorker)
+            {
+                proxyRequest.Headers.Remove(header);
+            }
+
             proxyRequest.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);
+            if (httpContext.Connection.RemoteIpAddress is { } caller)
+            {
+                proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", caller.ToString());
+            }
+
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", httpContext.Request.Scheme);
+            if (httpContext.Request.Host.HasValue)
+            {
+                proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", httpContext.Request.Host.Value);
+            }
         }
 
         public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)

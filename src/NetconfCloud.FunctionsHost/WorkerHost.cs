@@ -16,7 +16,7 @@ internal sealed partial class WorkerHost(
     WorkerProcess process,
     FunctionEndpointDataSource endpoints,
     HttpInvoker invoker,
-    GrpcEndpoint grpc,
+    WorkerProtocolServer protocol,
     IOptions<FunctionsHostOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<WorkerHost> logger) : IHostedLifecycleService
@@ -75,7 +75,7 @@ internal sealed partial class WorkerHost(
         {
             var app = FunctionApp.Load(settings.AppDirectory);
             process.Exited += OnWorkerExited;
-            process.Start(app, channel.WorkerId, grpc.Uri, settings.Settings);
+            process.Start(app, channel.WorkerId, protocol.Uri, settings.Settings);
             await channel.Connected.WaitAsync(timeout);
 
             var init = (await channel.RequestAsync(
@@ -191,10 +191,4 @@ internal sealed partial class WorkerHost(
 
     [LoggerMessage(LogLevel.Information, "Worker {How} (exit code {ExitCode}).")]
     private partial void LogStopped(string how, int? exitCode);
-}
-
-/// <summary>The loopback address the worker's event stream connects to.</summary>
-internal sealed record GrpcEndpoint(int Port)
-{
-    public Uri Uri => new($"http://127.0.0.1:{Port}/");
 }

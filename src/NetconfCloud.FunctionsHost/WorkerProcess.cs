@@ -6,6 +6,9 @@ namespace NetconfCloud.FunctionsHost;
 /// <summary>The worker as a child process, started with the arguments and environment the real host gives it.</summary>
 internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDisposable
 {
+    /// <summary>Functions:Worker:WorkerId as an environment variable.</summary>
+    public const string WorkerIdVariable = "Functions__Worker__WorkerId";
+
     private Process? process;
 
     public int? Id => process?.Id;
@@ -26,7 +29,6 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
             {
                 app.WorkerPath,
                 "--functions-uri", functionsUri.ToString(),
-                "--functions-worker-id", workerId,
                 "--functions-request-id", requestId,
                 "--functions-grpc-max-message-length", int.MaxValue.ToString(CultureInfo.InvariantCulture),
             },
@@ -47,6 +49,10 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
             info.Environment[key] = value;
         }
 
+        // The worker id proves the worker to our event stream. A command line is readable by every local user
+        // (/proc/PID/cmdline); the environment only by the worker's own user. The worker reads its configuration
+        // from environment variables as well as switches (--functions-worker-id is Functions:Worker:WorkerId).
+        info.Environment[WorkerIdVariable] = workerId;
         info.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         info.Environment["AzureWebJobsScriptRoot"] = app.Directory;

@@ -23,6 +23,9 @@ public sealed class FeedsHostFixture : IAsyncLifetime
 
     public bool IsLocalHost => Host is not null;
 
+    /// <summary>The schedule service behind the local host (null when the tests target another host).</summary>
+    public Uri? ScheduleAddress => schedule?.Server.Address;
+
     public static string FeedFunctionsDirectory
     {
         get
@@ -50,7 +53,7 @@ public sealed class FeedsHostFixture : IAsyncLifetime
     }
 
     /// <summary>Our host running the built feeds app, serving on a free port, its worker reading from <paramref name="scheduleService"/>.</summary>
-    public static async Task<WebApplication> StartHostAsync(Uri scheduleService, string? appDirectory = null, bool waitUntilReady = true)
+    public static async Task<WebApplication> StartHostAsync(Uri scheduleService, string? appDirectory = null, bool waitUntilReady = true, CapturingLoggerProvider? logs = null)
     {
         var host = LocalFunctionsHost.Build([], builder =>
         {
@@ -61,6 +64,10 @@ public sealed class FeedsHostFixture : IAsyncLifetime
             builder.Configuration["FunctionsHost:Settings:Feeds__PublicBaseUrl"] = "https://feeds.example.test/api";
             builder.Configuration["FunctionsHost:Settings:AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
         });
         await host.StartAsync();
         if (waitUntilReady)

@@ -62,13 +62,13 @@ public class WriteSecurityTests(ScheduleFixture fixture)
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => Writes[1](fixture.Server.ClientWithToken("not-a-jwt")));
 
     [Fact]
-    public void TheDelegatedScopeGrantsWritingAsTheAppRoleDoes()
+    public void TheDelegatedScopeAloneDoesNotGrantWritingTheAppRoleDoes()
     {
         var delegated = new ClaimsPrincipal(new ClaimsIdentity([new Claim("scp", "openid schedule.write")], "Bearer"));
-        var other = new ClaimsPrincipal(new ClaimsIdentity([new Claim("scp", "schedule.read"), new Claim("roles", "Schedule.Read")], "Bearer"));
+        var assigned = new ClaimsPrincipal(new ClaimsIdentity([new Claim("scp", "schedule.write"), new Claim("roles", "Schedule.Write")], "Bearer"));
 
-        Assert.True(WriterAuthentication.CanWrite(delegated));
-        Assert.False(WriterAuthentication.CanWrite(other));
+        Assert.False(WriterAuthentication.CanWrite(delegated));
+        Assert.True(WriterAuthentication.CanWrite(assigned));
     }
 
     [Fact]
