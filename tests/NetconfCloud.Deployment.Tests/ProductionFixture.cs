@@ -211,11 +211,18 @@ public sealed partial class ProductionFixture : IAsyncLifetime
                     return;
                 }
             }
-            catch (Grpc.Core.RpcException) when (!timeout.IsCancellationRequested)
+            catch (Grpc.Core.RpcException)
             {
             }
 
-            await Task.Delay(100, timeout.Token);
+            try
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException($"The schedule service did not serve on {ScheduleAddress} within 60 s: {service.Output}");
+            }
         }
     }
 
