@@ -27,11 +27,23 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   tags: tags
 }
 
-module identity 'app/identity.bicep' = {
-  name: 'identity'
+// Two identities, least privilege: the schedule service reads and writes the agenda table and pulls its image; the
+// feeds reach only their own runtime storage (the agenda only through the schedule service).
+module scheduleIdentity 'app/identity.bicep' = {
+  name: 'identity-schedule'
   scope: rg
   params: {
-    name: 'id-${resourceToken}'
+    name: 'id-schedule-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module feedsIdentity 'app/identity.bicep' = {
+  name: 'identity-feeds'
+  scope: rg
+  params: {
+    name: 'id-feeds-${resourceToken}'
     location: location
     tags: tags
   }
@@ -45,7 +57,7 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: 'appi-${resourceToken}'
     location: location
     tags: tags
-    publisherPrincipalId: identity.outputs.principalId
+    publisherPrincipalIds: [scheduleIdentity.outputs.principalId, feedsIdentity.outputs.principalId]
   }
 }
 
@@ -66,7 +78,23 @@ module storage 'app/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    principalId: identity.outputs.principalId
+    schedulePrincipalId: scheduleIdentity.outputs.principalId
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
+    privateEndpointSubnetId: network.outputs.privateEndpointsSubnetId
+    virtualNetworkId: network.outputs.virtualNetworkId
+  }
+}
+
+module feedsStorage 'app/feeds-storage.bicep' = {
+  name: 'feeds-storage'
+  scope: rg
+  params: {
+    name: 'stfn${resourceToken}'
+    location: location
+    tags: tags
+    feedsPrincipalId: feedsIdentity.outputs.principalId
+    privateEndpointSubnetId: network.outputs.privateEndpointsSubnetId
+    virtualNetworkId: network.outputs.virtualNetworkId
   }
 }
 
@@ -77,7 +105,7 @@ module registry 'app/registry.bicep' = {
     name: 'cr${resourceToken}'
     location: location
     tags: tags
-    pullPrincipalId: identity.outputs.principalId
+    pullPrincipalId: scheduleIdentity.outputs.principalId
   }
 }
 
@@ -91,9 +119,9 @@ module scheduleService 'app/schedule-service.bicep' = {
     tags: tags
     infrastructureSubnetId: network.outputs.containerAppsSubnetId
     virtualNetworkId: network.outputs.virtualNetworkId
-    logAnalyticsWorkspaceName: monitoring.outputs.logAnalyticsName
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
+    identityId: scheduleIdentity.outputs.id
+    identityClientId: scheduleIdentity.outputs.clientId
     registryServer: registry.outputs.loginServer
     image: scheduleServiceImage
     tableServiceUri: storage.outputs.tableEndpoint
@@ -112,12 +140,13 @@ module feeds 'app/feeds.bicep' = {
     location: location
     tags: tags
     subnetId: network.outputs.functionsSubnetId
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
-    storageAccountName: storage.outputs.name
-    deploymentContainerName: storage.outputs.deploymentContainerName
+    identityId: feedsIdentity.outputs.id
+    identityClientId: feedsIdentity.outputs.clientId
+    storageAccountName: feedsStorage.outputs.name
+    deploymentContainerName: feedsStorage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     scheduleServiceAddress: scheduleService.outputs.uri
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 

@@ -1,4 +1,4 @@
-@description('The feeds: a Functions app on the Flex Consumption plan (.NET isolated), integrated with the virtual network to reach the internal schedule service.')
+@description('The feeds: a Functions app on the Flex Consumption plan (.NET isolated), integrated with the virtual network to reach the internal schedule service and its own storage.')
 param planName string
 param appName string
 param location string
@@ -10,6 +10,7 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsConnectionString string
 param scheduleServiceAddress string
+param logAnalyticsWorkspaceId string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -63,7 +64,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   resource settings 'config' = {
     name: 'appsettings'
     properties: {
-      // The Functions runtime's own storage, reached with the managed identity (no connection string, no key).
+      // The Functions runtime's own storage (its own account, not the agenda's), reached with the feeds identity.
       AzureWebJobsStorage__accountName: storage.name
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
@@ -73,6 +74,29 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ScheduleService__Address: scheduleServiceAddress
       Feeds__PublicBaseUrl: 'https://${app.properties.defaultHostName}/api'
     }
+  }
+}
+
+// No FTP and no basic-auth (SCM) publishing: deployments authenticate with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: app
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [{ category: 'FunctionAppLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }
 

@@ -1,4 +1,4 @@
-@description('User-assigned identity shared by the schedule service and the feeds: no keys anywhere.')
+@description('A user-assigned identity for one app: each app has its own, with only the roles it needs.')
 param name string
 param location string
 param tags object

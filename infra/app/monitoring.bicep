@@ -3,8 +3,8 @@ param applicationInsightsName string
 param location string
 param tags object
 
-@description('Identity allowed to send telemetry with Entra authentication.')
-param publisherPrincipalId string
+@description('Identities allowed to send telemetry with Entra authentication (one per app).')
+param publisherPrincipalIds array
 
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
@@ -30,15 +30,16 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(applicationInsights.id, publisherPrincipalId, monitoringMetricsPublisher)
+resource publishers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in publisherPrincipalIds: {
+  name: guid(applicationInsights.id, principalId, monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
-    principalId: publisherPrincipalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
   }
-}
+}]
 
 output logAnalyticsName string = logAnalytics.name
+output logAnalyticsId string = logAnalytics.id
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

@@ -1,4 +1,4 @@
-@description('One virtual network: the Container Apps environment (internal) and the Functions app (VNet integration) meet in it.')
+@description('One virtual network: the Container Apps environment (internal), the Functions app (VNet integration) and the storage private endpoints meet in it.')
 param name string
 param location string
 param tags object
@@ -24,6 +24,12 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
           delegations: [{ name: 'flex', properties: { serviceName: 'Microsoft.App/environments' } }]
         }
       }
+      {
+        name: 'private-endpoints'
+        properties: {
+          addressPrefix: '10.40.3.0/24'
+        }
+      }
     ]
   }
 }
@@ -31,3 +37,4 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
 output virtualNetworkId string = vnet.id
 output containerAppsSubnetId string = vnet.properties.subnets[0].id
 output functionsSubnetId string = vnet.properties.subnets[1].id
+output privateEndpointsSubnetId string = vnet.properties.subnets[2].id

@@ -1,4 +1,4 @@
-@description('Registry for the schedule service image (azd builds and pushes it); pulled with the managed identity.')
+@description('Registry for the schedule service image (azd builds and pushes it); pulled with the schedule service identity (AcrPull on this registry only).')
 param name string
 param location string
 param tags object

@@ -5,7 +5,7 @@ param location string
 param tags object
 param infrastructureSubnetId string
 param virtualNetworkId string
-param logAnalyticsWorkspaceName string
+param logAnalyticsWorkspaceId string
 param identityId string
 param identityClientId string
 param registryServer string
@@ -18,9 +18,11 @@ param writerAudience string
 // Before azd has pushed an image, the app starts from a public placeholder so that the first provision succeeds.
 var containerImage = empty(image) ? 'mcr.microsoft.com/k8se/quickstart:latest' : image
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
-  name: logAnalyticsWorkspaceName
-}
+// Where the service listens; the Dockerfile sets the same (tests keep them equal). gRPC is HTTP/2 cleartext on
+// grpcPort (the ingress target); the health probes are HTTP/1.1 on probePort, since Container Apps probes are HTTP
+// or TCP only (no gRPC) and cannot speak HTTP/2 cleartext. The probe port is not behind the ingress.
+var grpcPort = 8080
+var probePort = 8081
 
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: environmentName
@@ -31,14 +33,22 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
       infrastructureSubnetId: infrastructureSubnetId
       internal: true
     }
-    appLogsConfiguration: {
-      destination: 'log-analytics'
-      logAnalyticsConfiguration: {
-        customerId: logAnalytics.properties.customerId
-        sharedKey: logAnalytics.listKeys().primarySharedKey
-      }
-    }
+    // Logs go through Azure Monitor diagnostic settings (below), so the workspace's shared key is never used.
+    appLogsConfiguration: { destination: 'azure-monitor' }
     workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }]
+  }
+}
+
+resource environmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: environment
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { category: 'ContainerAppConsoleLogs', enabled: true }
+      { category: 'ContainerAppSystemLogs', enabled: true }
+    ]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }
 
@@ -68,7 +78,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       activeRevisionsMode: 'Single'
       ingress: {
         external: true
-        targetPort: 8080
+        targetPort: grpcPort
         transport: 'http2'
         allowInsecure: false
       }
@@ -81,7 +91,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           image: containerImage
           resources: { cpu: json('0.5'), memory: '1Gi' }
           env: [
-            { name: 'ASPNETCORE_URLS', value: 'http://+:8080' }
+            { name: 'ASPNETCORE_URLS', value: 'http://+:${grpcPort};http://+:${probePort}' }
+            { name: 'HealthProbes__Port', value: string(probePort) }
             { name: 'AZURE_CLIENT_ID', value: identityClientId }
             { name: 'Storage__TableServiceUri', value: tableServiceUri }
             { name: 'Storage__ManagedIdentityClientId', value: identityClientId }
@@ -90,10 +101,24 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
           ]
+          // Readiness is the service's health (storage reachable, agenda seeded): the state grpc.health.v1
+          // reports. Liveness only asks that the process answers: storage being away is no reason to restart.
           probes: [
             {
+              type: 'Readiness'
+              httpGet: { path: '/healthz/ready', port: probePort, scheme: 'HTTP' }
+              initialDelaySeconds: 1
+              periodSeconds: 5
+              failureThreshold: 3
+              timeoutSeconds: 2
+            }
+            {
               type: 'Liveness'
-              tcpSocket: { port: 8080 }
+              httpGet: { path: '/healthz/live', port: probePort, scheme: 'HTTP' }
+              initialDelaySeconds: 5
+              periodSeconds: 10
+              failureThreshold: 3
+              timeoutSeconds: 2
             }
           ]
         }

@@ -1,18 +1,20 @@
-@description('The agenda tables and the Functions runtime storage. Shared-key access is off: identities only.')
+@description('The agenda table. Shared-key access off (identities only); reachable only through its private endpoint in the virtual network.')
 param name string
 param location string
 param tags object
 
-@description('Identity of the apps: tables for the agenda; blobs, queues and tables for the Functions runtime.')
-param principalId string
+@description('Identity of the schedule service, the only reader and writer of the agenda.')
+param schedulePrincipalId string
+param logAnalyticsWorkspaceId string
+param privateEndpointSubnetId string
+param virtualNetworkId string
 
-var roles = {
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-}
-var deploymentContainerName = 'app-package-feeds'
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
+// Network: a private endpoint rather than network rules (service endpoints). With it, public network access can be
+// off altogether: the account has no public address to allow or deny, only the schedule service's network reaches
+// it, and nothing depends on subnet service endpoints or IP rules staying right. The schedule service is the only
+// client; organisers change the agenda through it, never by reaching storage directly.
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -25,6 +27,8 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     defaultToOAuthAuthentication: true
+    publicNetworkAccess: 'Disabled'
+    networkAcls: { defaultAction: 'Deny', bypass: 'None' }
   }
 }
 
@@ -38,27 +42,43 @@ resource agendaTable 'Microsoft.Storage/storageAccounts/tableServices/tables@202
   name: 'Agenda'
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: account
-  name: 'default'
-}
-
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: deploymentContainerName
-}
-
-resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
-  name: guid(account.id, principalId, role.value)
-  scope: account
+// Least privilege: the role on the one table, not on the account (Azure RBAC takes a table as a scope).
+resource scheduleTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(agendaTable.id, schedulePrincipalId, tableDataContributor)
+  scope: agendaTable
   properties: {
-    principalId: principalId
+    principalId: schedulePrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
   }
-}]
+}
+
+module tableEndpoint 'storage-private-endpoint.bicep' = {
+  name: 'agenda-table-private-endpoint'
+  params: {
+    name: 'pe-${name}-table'
+    location: location
+    tags: tags
+    storageAccountId: account.id
+    groupId: 'table'
+    subnetId: privateEndpointSubnetId
+    virtualNetworkId: virtualNetworkId
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
 
 output name string = account.name
 output tableEndpoint string = account.properties.primaryEndpoints.table
-output blobEndpoint string = account.properties.primaryEndpoints.blob
-output deploymentContainerName string = deploymentContainerName

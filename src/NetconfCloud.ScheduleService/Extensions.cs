@@ -4,11 +4,26 @@ namespace NetconfCloud.ScheduleService;
 
 public static class Extensions
 {
-    /// <summary>gRPC with the error interceptor, health (grpc.health.v1) and reflection.</summary>
+    /// <summary>
+    /// gRPC with the error interceptor, health (grpc.health.v1 and HTTP probes) and, in Development and Testing only,
+    /// reflection. Where it listens is the host's business (ASPNETCORE_URLS in the image and infra, --urls or
+    /// launchSettings locally); how it speaks is decided here.
+    /// </summary>
     public static WebApplicationBuilder AddScheduleGrpc(this WebApplicationBuilder builder)
     {
-        // gRPC without TLS needs HTTP/2 with prior knowledge, whatever the appsettings in reach say.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddOptions<HealthProbeOptions>()
+            .BindConfiguration(HealthProbeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // gRPC without TLS needs HTTP/2 with prior knowledge, whatever the configuration in reach says; only the
+        // health probe port, if one is set, speaks HTTP/1.1 (and serves nothing but the probes).
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var probePort = HealthProbes.ProbePort(context.Configuration);
+            kestrel.ConfigureEndpointDefaults(listen =>
+                listen.Protocols = probePort is not null && listen.IPEndPoint?.Port == probePort ? HttpProtocols.Http1 : HttpProtocols.Http2);
+        });
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<AgendaErrorInterceptor>();
@@ -20,7 +35,11 @@ public static class Extensions
             options.Services.Map("", _ => true);
             options.Services.Map(Contracts.Schedule.V1.ScheduleService.Descriptor.FullName, _ => true);
         });
-        builder.Services.AddGrpcReflection();
+        if (ServesReflection(builder.Environment))
+        {
+            builder.Services.AddGrpcReflection();
+        }
+
         return builder;
     }
 
@@ -30,7 +49,16 @@ public static class Extensions
         app.UseAuthorization();
         app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (ServesReflection(app.Environment))
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        app.MapHealthProbes();
         return app;
     }
+
+    /// <summary>Reflection describes every method to anyone who asks: for development tools, not for Production.</summary>
+    private static bool ServesReflection(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
 }
