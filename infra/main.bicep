@@ -12,6 +12,9 @@ param location string
 @description('Entra ID authority that issues tokens for writers, e.g. https://login.microsoftonline.com/{tenant}/v2.0.')
 param writerAuthority string
 
+@description('Application (client) ID of the schedule API registration: the audience of v2 writer tokens.')
+param writerClientId string
+
 @description('Audience (application ID URI) the schedule service expects in writer tokens.')
 param writerAudience string = 'api://netconfcloud-schedule'
 
@@ -128,6 +131,7 @@ module scheduleService 'app/schedule-service.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     writerAuthority: writerAuthority
     writerAudience: writerAudience
+    writerClientId: writerClientId
   }
 }
 

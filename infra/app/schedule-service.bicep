@@ -14,6 +14,7 @@ param tableServiceUri string
 param applicationInsightsConnectionString string
 param writerAuthority string
 param writerAudience string
+param writerClientId string
 
 // Before azd has pushed an image, the app starts from a public placeholder so that the first provision succeeds.
 var containerImage = empty(image) ? 'mcr.microsoft.com/k8se/quickstart:latest' : image
@@ -98,6 +99,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Storage__ManagedIdentityClientId', value: identityClientId }
             { name: 'Auth__Authority', value: writerAuthority }
             { name: 'Auth__Audience', value: writerAudience }
+            { name: 'Auth__ClientId', value: writerClientId }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
           ]

@@ -92,6 +92,7 @@ public sealed partial class ProductionFixture : IAsyncLifetime
             ["tableServiceUri"] = "https://stexample.table.core.windows.net/",
             ["writerAuthority"] = $"https://login.microsoftonline.com/{InfraSettings.Tenant}/v2.0",
             ["writerAudience"] = await InfraSettings.MainDefaultAsync("writerAudience"),
+            ["writerClientId"] = "3f2b8a5e-6c1d-4e0f-9a7b-2c4d6e8f0a1b",
             ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.in.applicationinsights.azure.com/",
         };
         var environment = new Dictionary<string, string>(BaseImageEnvironment, StringComparer.Ordinal);
