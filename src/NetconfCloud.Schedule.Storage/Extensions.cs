@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgendaSeeder>());
         builder.Services.AddHealthChecks().AddCheck<AgendaStorageHealthCheck>("agenda-storage");
         builder.Services.TryAddSingleton(new AgendaServiceSettings());
+        builder.Services.TryAddSingleton<ChangeFeed>();
         builder.Services.TryAddSingleton<AgendaService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

@@ -1,7 +1,7 @@
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads and changes the agenda of a conference; the rules live here, storage behind <see cref="IAgendaStore"/>.</summary>
-public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaServiceSettings settings)
+public sealed class AgendaService(IAgendaStore store, TimeProvider time, ChangeFeed changes)
 {
     public const int MaxChangesPerPage = 500;
 
@@ -60,30 +60,36 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
     }
 
     /// <summary>
-    /// Every change after <paramref name="afterVersion"/>, in order, and then each new one as it is recorded.
-    /// Changes are read from storage, so those made by any instance of the service are seen.
+    /// Every change after <paramref name="afterVersion"/>, in order, and then each new one as it is recorded, by any
+    /// instance. The live part comes from the conference's one shared poller (<see cref="ChangeFeed"/>); the
+    /// watcher subscribes before it replays the log, so nothing falls between the two, and what both hold comes once.
     /// </summary>
-    public async IAsyncEnumerable<RecordedChange> WatchAsync(string conferenceId, long afterVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RecordedChange> WatchAsync(string conferenceId, long afterVersion, string caller, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (conference, _) = await ListChangesAsync(conferenceId, afterVersion, 1, cancellationToken);
+        using var subscription = changes.Subscribe(conferenceId, conference.AgendaVersion, caller);
         var seen = afterVersion;
-        foreach (var change in (await ListChangesAsync(conferenceId, afterVersion, MaxChangesPerPage, cancellationToken)).Changes)
+        while (true)
         {
-            seen = change.Version;
-            yield return change;
-        }
-
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var changes = await store.ReadChangesAsync(conferenceId, seen, MaxChangesPerPage, cancellationToken);
-            foreach (var change in changes)
+            var (_, page) = await ListChangesAsync(conferenceId, seen, MaxChangesPerPage, cancellationToken);
+            foreach (var change in page)
             {
                 seen = change.Version;
                 yield return change;
             }
 
-            if (changes.Count < MaxChangesPerPage)
+            if (page.Count < MaxChangesPerPage)
             {
-                await Task.Delay(settings.WatchPollInterval, time, cancellationToken);
+                break;
+            }
+        }
+
+        await foreach (var change in subscription.Changes.ReadAllAsync(cancellationToken))
+        {
+            if (change.Version > seen)
+            {
+                seen = change.Version;
+                yield return change;
             }
         }
     }
@@ -120,7 +126,9 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
             try
             {
                 var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime);
-                return new SavedSession(await store.AddSessionAsync(agenda.Conference, session, change, draft.RequestId, cancellationToken), agenda.Conference);
+                var added = await store.AddSessionAsync(agenda.Conference, session, change, draft.RequestId, cancellationToken);
+                changes.Notify(conferenceId);
+                return new SavedSession(added, agenda.Conference);
             }
             catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
             {
@@ -186,6 +194,7 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, AgendaS
             try
             {
                 var saved = await store.ReplaceSessionAsync(agenda.Conference, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now), cancellationToken);
+                changes.Notify(conferenceId);
                 return new SavedSession(saved, agenda.Conference);
             }
             catch (AgendaMovedException) when (attempt < MaxWriteAttempts)

@@ -50,6 +50,9 @@ public sealed class AgendaMovedException(string conferenceId)
     public string ConferenceId { get; } = conferenceId;
 }
 
+/// <summary>A limit is reached (watchers open, say); the message says which and what to do.</summary>
+public sealed class ResourceExhaustedException(string message) : AgendaException(message);
+
 /// <summary>A resource with that id exists already.</summary>
 public sealed class AlreadyExistsException(string resourceName)
     : AgendaException($"{resourceName} already exists.")

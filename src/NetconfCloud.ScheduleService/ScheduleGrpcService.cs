@@ -79,6 +79,8 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
     public override async Task<Contracts.Schedule.V1.Session> CancelSession(CancelSessionRequest request, ServerCallContext context) =>
         Published(await agenda.CancelSessionAsync(request.ConferenceId, request.SessionId, request.Etag, Actor(context), context.CancellationToken));
 
+    /// <summary>The log names who changed what: for authenticated callers only.</summary>
+    [Authorize]
     public override async Task<ListChangesResponse> ListChanges(ListChangesRequest request, ServerCallContext context)
     {
         var after = ChangeCursor.Read(request.PageToken, request.AfterVersion);
@@ -91,12 +93,14 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
         };
     }
 
+    /// <summary>Authenticated callers only, and a bounded number of them (<see cref="ChangeFeed"/>).</summary>
+    [Authorize]
     public override async Task WatchSchedule(WatchScheduleRequest request, IServerStreamWriter<ScheduleChange> responseStream, ServerCallContext context)
     {
         var zone = (await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken)).TimeZone;
         try
         {
-            await foreach (var change in agenda.WatchAsync(request.ConferenceId, request.AfterVersion, context.CancellationToken))
+            await foreach (var change in agenda.WatchAsync(request.ConferenceId, request.AfterVersion, Actor(context), context.CancellationToken))
             {
                 await responseStream.WriteAsync(ToWire(change, zone), context.CancellationToken);
             }

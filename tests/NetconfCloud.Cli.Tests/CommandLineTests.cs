@@ -92,7 +92,7 @@ public class CommandLineTests(ScheduleFixture fixture)
         var retitled = await NetconfAt(server, "retitle", "bpf-updates", "BPF: what is next", "--token", token);
         var cancelled = await NetconfAt(server, "cancel", "bpf-updates", "--token", token);
         var restored = await NetconfAt(server, "restore", "bpf-updates", "--token", token);
-        var watched = await NetconfAt(server, "watch", "--count", "4");
+        var watched = await NetconfAt(server, "watch", "--count", "4", "--token", token);
 
         Assert.Equal(0, moved.Exit);
         Assert.StartsWith("Fri 2015-02-13 17:30–18:00 -05:00  bpf updates and next steps", moved.Output, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class AgendaServiceTests
     public AgendaServiceTests()
     {
         store.SeedAsync(Netconf2015.Agenda, CancellationToken.None).GetAwaiter().GetResult();
-        agenda = new AgendaService(store, time, new AgendaServiceSettings());
+        agenda = new AgendaService(store, time, new ChangeFeed(store, time, new AgendaServiceSettings()));
     }
 
     private async Task<Session> Get(string id) => AgendaQueries.FindSession(await agenda.LoadAsync("netconf-2015", CancellationToken.None), id);
@@ -146,7 +146,7 @@ public class AgendaServiceTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var seen = new List<long>();
 
-        await using var watch = agenda.WatchAsync("netconf-2015", 2, cts.Token).GetAsyncEnumerator(cts.Token);
+        await using var watch = agenda.WatchAsync("netconf-2015", 2, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
         Assert.True(await watch.MoveNextAsync());
         seen.Add(watch.Current.Version);
         var next = watch.MoveNextAsync().AsTask();
@@ -177,7 +177,7 @@ public class RacingWriterTests
     public RacingWriterTests()
     {
         store.SeedAsync(Netconf2015.Agenda, CancellationToken.None).GetAwaiter().GetResult();
-        agenda = new AgendaService(store, TimeProvider.System, new AgendaServiceSettings());
+        agenda = new AgendaService(store, TimeProvider.System, new ChangeFeed(store, TimeProvider.System, new AgendaServiceSettings()));
     }
 
     [Fact]
@@ -216,5 +216,77 @@ public class RacingWriterTests
             agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None));
 
         Assert.False(error.ETagWasSupplied);
+    }
+}
+
+/// <summary>Watchers share one poller per conference, and their number is bounded.</summary>
+public class ChangeFeedTests
+{
+    private readonly InMemoryAgendaStore store = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+    private readonly AgendaServiceSettings settings = new() { MaxWatchers = 60, MaxWatchersPerCaller = 50 };
+    private readonly ChangeFeed feed;
+    private readonly AgendaService agenda;
+
+    public ChangeFeedTests()
+    {
+        store.SeedAsync(Netconf2015.Agenda, CancellationToken.None).GetAwaiter().GetResult();
+        feed = new ChangeFeed(store, time, settings);
+        agenda = new AgendaService(store, time, feed);
+    }
+
+    [Fact]
+    public async Task FiftyWatchersOfOneConferenceShareOnePoller()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var watchers = Enumerable.Range(0, 50).Select(_ => agenda.WatchAsync("netconf-2015", 0, "watcher", cts.Token).GetAsyncEnumerator(cts.Token)).ToArray();
+        var next = watchers.Select(w => w.MoveNextAsync().AsTask()).ToArray();
+        while (feed.Count < 50)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        var before = store.ChangeReads;
+        for (var i = 0; i < 20; i++)
+        {
+            time.Advance(settings.WatchPollInterval);
+            await Task.Delay(5, cts.Token);
+        }
+
+        var polls = store.ChangeReads - before;
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Seen by all" }, "", "organiser", CancellationToken.None);
+        var delivered = await Task.WhenAll(next);
+
+        Assert.InRange(polls, 1, 20);
+        Assert.All(delivered, Assert.True);
+        Assert.All(watchers, w => Assert.Equal("Seen by all", w.Current.Session.Title));
+        foreach (var watcher in watchers)
+        {
+            await watcher.DisposeAsync();
+        }
+
+        Assert.Equal(0, feed.Count);
+    }
+
+    [Fact]
+    public void OneCallerMayNotOpenMoreWatchersThanItsShare()
+    {
+        var open = Enumerable.Range(0, settings.MaxWatchersPerCaller).Select(_ => feed.Subscribe("netconf-2015", 1, "greedy")).ToList();
+
+        var error = Assert.Throws<ResourceExhaustedException>(() => feed.Subscribe("netconf-2015", 1, "greedy"));
+        using var someoneElse = feed.Subscribe("netconf-2015", 1, "modest");
+
+        Assert.Contains("greedy", error.Message, StringComparison.Ordinal);
+        open.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public void AnInstanceHoldsNoMoreWatchersThanItsCap()
+    {
+        var open = Enumerable.Range(0, settings.MaxWatchers).Select(i => feed.Subscribe("netconf-2015", 1, $"caller-{i}")).ToList();
+
+        Assert.Throws<ResourceExhaustedException>(() => feed.Subscribe("netconf-2015", 1, "one-more"));
+        open.ForEach(s => s.Dispose());
+        Assert.Equal(0, feed.Count);
     }
 }

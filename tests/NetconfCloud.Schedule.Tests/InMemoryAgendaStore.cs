@@ -13,10 +13,14 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
 
     private readonly List<RecordedChange> log = [];
 
+    /// <summary>How often the change log was read.</summary>
+    public int ChangeReads { get; private set; }
+
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken)
     {
         lock (gate)
         {
+            ChangeReads++;
             return Task.FromResult<IReadOnlyList<RecordedChange>>([.. log.Where(c => c.Version > afterVersion).Take(max)]);
         }
     }

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Testing;
@@ -22,7 +23,7 @@ public class ChangeStreamTests(ScheduleFixture fixture)
         var writer = server.WriterClient;
         var start = (await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = "netconf-2015" })).AgendaVersion;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = server.Client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015", AfterVersion = start }, cancellationToken: cts.Token);
+        using var watch = server.ReaderClient.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015", AfterVersion = start }, cancellationToken: cts.Token);
 
         for (var i = 1; i <= 10; i++)
         {
@@ -51,7 +52,7 @@ public class ChangeStreamTests(ScheduleFixture fixture)
         await using var second = new ScheduleServer(fixture.Azurite.ConnectionString, table);
         await second.WaitUntilServingAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = first.Client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015" }, cancellationToken: cts.Token);
+        using var watch = first.ReaderClient.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015" }, cancellationToken: cts.Token);
 
         await second.WriterClient.UpdateSessionAsync(Retitle("rhashtable", "Made on the second instance"));
 
@@ -68,8 +69,8 @@ public class ChangeStreamTests(ScheduleFixture fixture)
             await server.WriterClient.UpdateSessionAsync(Retitle("rhashtable", $"v{i}"));
         }
 
-        var first = await server.Client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 3 });
-        var rest = await server.Client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 3, PageToken = first.NextPageToken });
+        var first = await server.ReaderClient.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 3 });
+        var rest = await server.ReaderClient.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 3, PageToken = first.NextPageToken });
 
         Assert.Equal([2L, 3L, 4L], first.Changes.Select(c => c.AgendaVersion));
         Assert.Equal([5L, 6L], rest.Changes.Select(c => c.AgendaVersion));
@@ -79,8 +80,43 @@ public class ChangeStreamTests(ScheduleFixture fixture)
     [Fact]
     public async Task WatchingAnUnknownConferenceIsNotFound()
     {
-        using var watch = fixture.Server.Client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-1999" });
+        using var watch = fixture.Server.ReaderClient.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-1999" });
 
         await RpcAssert.FailsWith(Grpc.Core.StatusCode.NotFound, () => watch.ResponseStream.MoveNext(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WatchingNeedsAnAuthenticatedCaller()
+    {
+        using var watch = fixture.Server.Client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015" });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheChangeLogNeedsAnAuthenticatedCaller() =>
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => fixture.Server.Client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015" }).ResponseAsync);
+
+    [Fact]
+    public async Task ACallerWithTooManyWatchersOpenIsToldResourceExhausted()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var client = server.ReaderClient;
+        await server.WriterClient.UpdateSessionAsync(Retitle("bpf-updates", "Something to replay"));
+        var open = new List<AsyncServerStreamingCall<ScheduleChange>>();
+        for (var i = 0; i < new Schedule.AgendaServiceSettings().MaxWatchersPerCaller; i++)
+        {
+            var call = client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015" });
+            open.Add(call);
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None), "each watcher replays the log first");
+        }
+
+        using var oneMore = client.WatchSchedule(new WatchScheduleRequest { ConferenceId = "netconf-2015" });
+        var error = await Assert.ThrowsAsync<RpcException>(() => oneMore.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        open.ForEach(call => call.Dispose());
     }
 }

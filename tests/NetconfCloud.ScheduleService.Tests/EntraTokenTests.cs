@@ -77,7 +77,7 @@ public class EntraTokenTests(EntraServiceFixture fixture) : IClassFixture<EntraS
 
         var session = await RetitleAsync(token, $"BPF, by Ada v{version}");
 
-        var changes = await fixture.Server.Client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015" });
+        var changes = await fixture.Server.ClientWithToken(token).ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015" });
         Assert.Contains(changes.Changes, c => c.Actor == $"Ada v{version}" && c.Session.Title == session.Title);
     }
 

@@ -83,7 +83,7 @@ public class WriteSecurityTests(ScheduleFixture fixture)
         await writer.UpdateSessionAsync(new UpdateSessionRequest { ConferenceId = "netconf-2015", Session = new Session { Id = "bpf-updates", Title = "BPF" }, UpdateMask = FieldMask.FromString("title") });
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => Writes[1](server.ClientWithToken(token + "x")));
 
-        var change = Assert.Single((await server.Client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015" })).Changes);
+        var change = Assert.Single((await server.ReaderClient.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015" })).Changes);
         Assert.Equal("Ada Organiser", change.Actor);
         Assert.NotEmpty(logs.Lines);
         Assert.DoesNotContain(logs.Lines, line => line.Contains(token[..40], StringComparison.Ordinal) || line.Contains(token.Split('.')[2], StringComparison.Ordinal));

@@ -61,6 +61,9 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
     public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient Client => new(Channel);
 
     /// <summary>A client whose calls carry a development token with the write role.</summary>
+    /// <summary>A client with a token that may read the change log and watch, not write.</summary>
+    public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient ReaderClient => ClientWithToken(Cli.DevelopmentTokens.Mint("Test Reader", canWrite: false, TimeSpan.FromHours(1)));
+
     public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient WriterClient => ClientWithToken(Cli.DevelopmentTokens.Mint("Test Organiser", canWrite: true, TimeSpan.FromHours(1)));
 
     public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient ClientWithToken(string token) =>

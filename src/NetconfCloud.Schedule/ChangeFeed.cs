@@ -1,0 +1,212 @@
+using System.Threading.Channels;
+
+namespace NetconfCloud.Schedule;
+
+/// <summary>
+/// The change log as it grows, for watchers: one poller per conference per instance, shared by every watcher of that
+/// conference, started by the first and stopped with the last. A write through this instance wakes it at once;
+/// otherwise it polls at <see cref="AgendaServiceSettings.WatchPollInterval"/>, doubling while nothing changes up to
+/// <see cref="AgendaServiceSettings.WatchIdlePollInterval"/>. Watchers are capped per instance and per caller.
+/// </summary>
+public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServiceSettings settings)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Hub> hubs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> perCaller = new(StringComparer.Ordinal);
+    private int total;
+
+    /// <summary>Watchers open on this instance now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>Wakes the conference's poller, if it has one: a change was just written here.</summary>
+    public void Notify(string conferenceId)
+    {
+        lock (gate)
+        {
+            if (hubs.TryGetValue(conferenceId, out var hub))
+            {
+                hub.Wake.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every change recorded after <paramref name="currentVersion"/> (the conference's version as the caller read it
+    /// just before), as it is recorded. Dispose to stop watching.
+    /// </summary>
+    public Subscription Subscribe(string conferenceId, long currentVersion, string caller)
+    {
+        lock (gate)
+        {
+            if (total >= settings.MaxWatchers)
+            {
+                throw new ResourceExhaustedException($"This instance has {settings.MaxWatchers} watchers open, its most; try again later or another instance.");
+            }
+
+            var mine = perCaller.GetValueOrDefault(caller);
+            if (mine >= settings.MaxWatchersPerCaller)
+            {
+                throw new ResourceExhaustedException($"{caller} has {settings.MaxWatchersPerCaller} watchers open on this instance, the most one caller may; close one first.");
+            }
+
+            if (!hubs.TryGetValue(conferenceId, out var hub))
+            {
+                hub = new Hub(conferenceId, currentVersion);
+                hubs[conferenceId] = hub;
+                hub.Loop = Task.Run(() => PollAsync(hub));
+            }
+
+            var subscription = new Subscription(this, hub, caller);
+            hub.Subscribers.Add(subscription);
+            perCaller[caller] = mine + 1;
+            total++;
+            return subscription;
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (gate)
+        {
+            if (!subscription.Hub.Subscribers.Remove(subscription))
+            {
+                return;
+            }
+
+            total--;
+            perCaller[subscription.Caller]--;
+            if (perCaller[subscription.Caller] == 0)
+            {
+                perCaller.Remove(subscription.Caller);
+            }
+
+            if (subscription.Hub.Subscribers.Count == 0)
+            {
+                hubs.Remove(subscription.Hub.ConferenceId);
+                subscription.Hub.Stop.Cancel();
+            }
+        }
+    }
+
+    private async Task PollAsync(Hub hub)
+    {
+        var interval = settings.WatchPollInterval;
+        while (!hub.Stop.IsCancellationRequested)
+        {
+            IReadOnlyList<RecordedChange> changes;
+            try
+            {
+                changes = await store.ReadChangesAsync(hub.ConferenceId, hub.Seen, AgendaService.MaxChangesPerPage, hub.Stop.Token);
+            }
+            catch (OperationCanceledException) when (hub.Stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StorageUnavailableException)
+            {
+                changes = [];
+            }
+
+            Subscription[] subscribers;
+            lock (gate)
+            {
+                subscribers = [.. hub.Subscribers];
+            }
+
+            foreach (var change in changes)
+            {
+                hub.Seen = change.Version;
+                foreach (var subscriber in subscribers)
+                {
+                    subscriber.Publish(change);
+                }
+            }
+
+            if (changes.Count == AgendaService.MaxChangesPerPage)
+            {
+                continue;
+            }
+
+            interval = changes.Count > 0 ? settings.WatchPollInterval : Min(interval * 2, settings.WatchIdlePollInterval);
+            try
+            {
+                using var timeout = new CancellationTokenSource(interval, time);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, hub.Stop.Token);
+                if (await hub.Wake.WaitAsync(Timeout.InfiniteTimeSpan, either.Token))
+                {
+                    interval = settings.WatchPollInterval;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The interval passed (poll again) or the last watcher left (the loop ends).
+            }
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>One conference's poller and its watchers.</summary>
+    internal sealed class Hub(string conferenceId, long seen)
+    {
+        public string ConferenceId { get; } = conferenceId;
+
+        public long Seen { get; set; } = seen;
+
+        public List<Subscription> Subscribers { get; } = [];
+
+        public SemaphoreSlim Wake { get; } = new(0);
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public Task? Loop { get; set; }
+    }
+
+    /// <summary>One watcher: the changes the poller publishes, held until the watcher takes them.</summary>
+    public sealed class Subscription : IDisposable
+    {
+        /// <summary>A watcher that falls this far behind is ended rather than held in memory without bound.</summary>
+        public const int MaxPending = 1024;
+
+        private readonly ChangeFeed feed;
+        private readonly Channel<RecordedChange> pending = Channel.CreateBounded<RecordedChange>(
+            new BoundedChannelOptions(MaxPending) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+        internal Subscription(ChangeFeed feed, Hub hub, string caller)
+        {
+            this.feed = feed;
+            Hub = hub;
+            Caller = caller;
+        }
+
+        internal Hub Hub { get; }
+
+        internal string Caller { get; }
+
+        public ChannelReader<RecordedChange> Changes => pending.Reader;
+
+        internal void Publish(RecordedChange change)
+        {
+            if (!pending.Writer.TryWrite(change))
+            {
+                pending.Writer.TryComplete(new ResourceExhaustedException(
+                    $"The watcher fell {MaxPending} changes behind and was ended; watch again after version {change.Version - 1}."));
+            }
+        }
+
+        public void Dispose()
+        {
+            pending.Writer.TryComplete();
+            feed.Unsubscribe(this);
+        }
+    }
+}
