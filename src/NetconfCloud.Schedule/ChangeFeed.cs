@@ -62,7 +62,7 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
             {
                 hub = new Hub(conferenceId, currentVersion);
                 hubs[conferenceId] = hub;
-                hub.Loop = Task.Run(() => PollAsync(hub));
+                _ = Task.Run(() => PollAsync(hub));
             }
 
             var subscription = new Subscription(this, hub, caller);
@@ -167,8 +167,6 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
         public SemaphoreSlim Wake { get; } = new(0);
 
         public CancellationTokenSource Stop { get; } = new();
-
-        public Task? Loop { get; set; }
     }
 
     /// <summary>One watcher: the changes the poller publishes, held until the watcher takes them.</summary>
