@@ -66,3 +66,12 @@ public sealed class StorageUnavailableException(string message, Exception? inner
 {
     public Exception? Cause { get; } = inner;
 }
+
+/// <summary>A resource cannot be removed while others use it (a speaker with sessions); <see cref="Users"/> names them.</summary>
+public sealed class InUseException(string resourceName, IReadOnlyList<string> users)
+    : AgendaException($"{resourceName} is in use by {string.Join(", ", users)}; change those first.")
+{
+    public string ResourceName { get; } = resourceName;
+
+    public IReadOnlyList<string> Users { get; } = users;
+}

@@ -54,6 +54,10 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
             {
                 Violations = { new PreconditionFailure.Types.Violation { Type = "ETAG", Subject = e.ResourceName, Description = "The etag is stale." } },
             }),
+            InUseException e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
+            {
+                Violations = { e.Users.Select(user => new PreconditionFailure.Types.Violation { Type = "IN_USE", Subject = user, Description = $"{user} uses {e.ResourceName}." }) },
+            }),
             ConcurrencyConflictException e => Status(Code.Aborted, e.Message, Resource(e.ResourceName)),
             ResourceExhaustedException e => Status(Code.ResourceExhausted, e.Message),
             AgendaMovedException e => Status(Code.Aborted, e.Message, Resource($"conferences/{e.ConferenceId}")),
