@@ -12,6 +12,17 @@ public sealed record IncomingAgenda(Conference Conference, IReadOnlyList<Incomin
 
     /// <summary>What the agenda came from, for the change log: a file name or URL.</summary>
     public string SourceName { get; init; } = "";
+
+    /// <summary>A whole agenda in our own shape (the seed format, an export): ids as they are, sponsors included.</summary>
+    public static IncomingAgenda From(AgendaSnapshot agenda, string sourceName) =>
+        new(
+            agenda.Conference,
+            [.. agenda.Speakers.Select(s => new IncomingSpeaker(s.Id, s))],
+            [.. agenda.Sessions.Select(s => new IncomingSession(s, [.. s.Speakers.Select(r => r.Id)], $"sessions/{s.Id}"))])
+        {
+            Sponsors = agenda.Sponsors,
+            SourceName = sourceName,
+        };
 }
 
 /// <param name="Key">The person's key in the source, unique in it (an id, a guid, or the name).</param>
@@ -55,7 +66,7 @@ public sealed record ImportReport(
 public static class ImportPlanner
 {
     /// <summary>At most this many problems are reported by name; the message counts the rest.</summary>
-    public const int MaxReportedProblems = 200;
+    public const int MaxReportedProblems = 100;
 
     public static (AgendaEdit? Edit, ImportReport Report) Plan(
         AgendaSnapshot current, bool exists, IncomingAgenda incoming, ImportOptions options, string actor, DateTimeOffset now)
