@@ -23,7 +23,11 @@ public sealed record Clash(ClashKind Kind, string Subject, Session First, Sessio
 /// </summary>
 public static class AgendaClashes
 {
-    /// <summary>Every clash in the agenda, by a sweep over each room's and each speaker's sessions in start order.</summary>
+    /// <summary>
+    /// The clashes of the agenda: for each room and each speaker, every session that starts before an earlier one
+    /// (in start order) ends, paired with the earlier one that ends last. Six talks of one speaker at the same hour
+    /// are five clashes, not fifteen pairs; a session that overlaps only an earlier, longer one is still found.
+    /// </summary>
     public static IReadOnlyList<Clash> Find(IEnumerable<Session> sessions)
     {
         var scheduled = sessions.Where(s => s.Status == SessionStatus.Scheduled).ToArray();
@@ -71,12 +75,18 @@ public static class AgendaClashes
 
     private static void Sweep(ClashKind kind, string subject, IEnumerable<Session> sessions, List<Clash> clashes)
     {
-        var active = new List<Session>();
-        foreach (var session in sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
+        Session? latest = null;
+        foreach (var session in sessions.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
-            active.RemoveAll(s => s.End <= session.Start);
-            clashes.AddRange(active.Select(earlier => new Clash(kind, subject, earlier, session)));
-            active.Add(session);
+            if (latest is not null && session.Start < latest.End)
+            {
+                clashes.Add(new Clash(kind, subject, latest, session));
+            }
+
+            if (latest is null || session.End > latest.End)
+            {
+                latest = session;
+            }
         }
     }
 }

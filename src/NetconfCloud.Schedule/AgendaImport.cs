@@ -237,7 +237,10 @@ public static class ImportPlanner
             var match = wanted.Id.Length > 0 && all.TryGetValue(wanted.Id, out var byId) ? byId
                 : wanted.SourceId.Length > 0 ? all.Values.FirstOrDefault(s => s.SourceId == wanted.SourceId)
                 : null;
-            match ??= all.Values.FirstOrDefault(s => s.IsNamed(wanted.Name) || wanted.AlsoKnownAs.Any(s.IsNamed));
+            // By name only someone the source does not know by another id: two persons of one name with two ids
+            // in the source are two speakers.
+            match ??= all.Values.FirstOrDefault(s => (s.SourceId.Length == 0 || wanted.SourceId.Length == 0 || s.SourceId == wanted.SourceId)
+                && (s.IsNamed(wanted.Name) || wanted.AlsoKnownAs.Any(s.IsNamed)));
             Speaker speaker;
             if (match is null)
             {
