@@ -26,6 +26,16 @@ public sealed class FeedFunctions(FeedPublisher publisher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Speaker)] HttpRequest request, string conference, string speaker) =>
         Answer(request, FeedKind.Speaker, conference, speaker);
 
+    [Function("RoomCalendar")]
+    public Task<IActionResult> RoomCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Room)] HttpRequest request, string conference, string room) =>
+        Answer(request, FeedKind.Room, conference, room);
+
+    [Function("TrackCalendar")]
+    public Task<IActionResult> TrackCalendar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Track)] HttpRequest request, string conference, string track) =>
+        Answer(request, FeedKind.Track, conference, track);
+
     [Function("SessionCalendar")]
     public Task<IActionResult> SessionCalendar(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Session)] HttpRequest request, string conference, string session) =>

@@ -54,7 +54,7 @@ public static class CalendarRenderer
             Uid = Uid(conference.Id, session.Id),
             Summary = FeedText.Summary(session),
             Description = FeedText.Description(session, conference),
-            Location = conference.Location,
+            Location = conference.LocationOf(session),
             Start = Local(session.Start, zone),
             End = Local(session.End, zone),
             DtStamp = changed,

@@ -7,6 +7,8 @@ public enum FeedKind
     Event,
     Day,
     Speaker,
+    Room,
+    Track,
     Session,
     Sponsors,
     Index,
@@ -18,6 +20,8 @@ public static class FeedRoutes
     public const string Event = "{conference}/calendar.ics";
     public const string Day = "{conference}/days/{day}.ics";
     public const string Speaker = "{conference}/speakers/{speaker}.ics";
+    public const string Room = "{conference}/rooms/{room}.ics";
+    public const string Track = "{conference}/tracks/{track}.ics";
     public const string Session = "{conference}/sessions/{session}.ics";
     public const string Sponsors = "{conference}/sponsors";
     public const string Index = "{conference}/feeds";
@@ -80,6 +84,22 @@ internal static class FeedKinds
                 [.. Ordered(agenda).Where(s => s.IsTalk && s.IsSpokenBy(speaker.Id))]),
             null,
             key => $"No speaker '{key.Argument}' at {key.ConferenceId}."),
+        new(FeedKind.Room, FeedRoutes.Room, "room", Slug.IsValid, "is not an id (lower-case letters, digits and hyphens).", ArgumentFile,
+            agenda => agenda.Conference.Rooms.Select(r => r.Id),
+            (key, agenda) => agenda.Conference.Rooms.FirstOrDefault(r => r.Id == key.Argument) is not { } room ? null : new FeedSelection(
+                $"{agenda.Conference.Name} — {room.Name}",
+                $"{agenda.Conference.FullName}: the agenda of {room.Name}.",
+                [.. Ordered(agenda).Where(s => s.RoomId == room.Id)]),
+            null,
+            key => $"No room '{key.Argument}' at {key.ConferenceId}."),
+        new(FeedKind.Track, FeedRoutes.Track, "track", Slug.IsValid, "is not an id (lower-case letters, digits and hyphens).", ArgumentFile,
+            agenda => agenda.Conference.Tracks.Select(t => t.Id),
+            (key, agenda) => agenda.Conference.Tracks.FirstOrDefault(t => t.Id == key.Argument) is not { } track ? null : new FeedSelection(
+                $"{agenda.Conference.Name} — {track.Name}",
+                $"{agenda.Conference.FullName}: the {track.Name} track.",
+                [.. Ordered(agenda).Where(s => s.TrackId == track.Id)]),
+            null,
+            key => $"No track '{key.Argument}' at {key.ConferenceId}."),
         new(FeedKind.Session, FeedRoutes.Session, "session", Slug.IsValid, "is not an id (lower-case letters, digits and hyphens).", ArgumentFile,
             agenda => Ordered(agenda).Select(s => s.Id),
             (key, agenda) => agenda.Sessions.FirstOrDefault(s => s.Id == key.Argument) is not { } session ? null : new FeedSelection(
@@ -111,7 +131,12 @@ internal static class FeedKinds
     private static bool IsDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    private static string ArgumentFile(FeedKey key) => $"{key.ConferenceId}-{key.Argument}.ics";
+    private static string ArgumentFile(FeedKey key) => key.Kind switch
+    {
+        FeedKind.Room => $"{key.ConferenceId}-room-{key.Argument}.ics",
+        FeedKind.Track => $"{key.ConferenceId}-track-{key.Argument}.ics",
+        _ => $"{key.ConferenceId}-{key.Argument}.ics",
+    };
 
     private static Session[] Ordered(AgendaSnapshot agenda) =>
         [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal)];

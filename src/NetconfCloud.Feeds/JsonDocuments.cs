@@ -12,12 +12,15 @@ internal static class JsonDocuments
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Sponsors(AgendaSnapshot agenda) => JsonSerializer.Serialize(
-        new SponsorListing(
-            agenda.Conference.Id,
-            agenda.Conference.Name,
-            [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SponsorEntry(s.Id, s.Name, s.Tagline.Length > 0 ? s.Tagline : null, s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name))]),
-        Json);
+    /// <summary>Sponsors in published order, and the same sponsors grouped by tier (tiers in the order they first appear).</summary>
+    public static string Sponsors(AgendaSnapshot agenda)
+    {
+        var entries = agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SponsorEntry(
+            s.Id, s.Name, s.Tagline.Length > 0 ? s.Tagline : null, s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name,
+            s.Tier.Length > 0 ? s.Tier : null, s.Url.Length > 0 ? s.Url : null)).ToArray();
+        var tiers = entries.GroupBy(e => e.Tier ?? "").Select(g => new SponsorTier(g.Key.Length > 0 ? g.Key : null, [.. g])).ToArray();
+        return JsonSerializer.Serialize(new SponsorListing(agenda.Conference.Id, agenda.Conference.Name, entries, tiers), Json);
+    }
 
     /// <summary>Every feed of the agenda, kind by kind in the order of <see cref="FeedKinds.All"/>.</summary>
     public static string Index(AgendaSnapshot agenda, FeedOptions options)
@@ -35,9 +38,11 @@ internal static class JsonDocuments
         return JsonSerializer.Serialize(new FeedIndex(id, agenda.Conference.Name, feeds), Json);
     }
 
-    private sealed record SponsorListing(string ConferenceId, string Conference, IReadOnlyList<SponsorEntry> Sponsors);
+    private sealed record SponsorListing(string ConferenceId, string Conference, IReadOnlyList<SponsorEntry> Sponsors, IReadOnlyList<SponsorTier> Tiers);
 
-    private sealed record SponsorEntry(string Id, string Name, string? Tagline, string DisplayName);
+    private sealed record SponsorEntry(string Id, string Name, string? Tagline, string DisplayName, string? Tier, string? Url);
+
+    private sealed record SponsorTier(string? Tier, IReadOnlyList<SponsorEntry> Sponsors);
 
     private sealed record FeedIndex(string ConferenceId, string Conference, IReadOnlyList<FeedEntry> Feeds);
 

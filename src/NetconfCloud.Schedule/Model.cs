@@ -93,6 +93,10 @@ public sealed record Conference(
     /// <summary>Where the conference happens, as a calendar location: venue (when published), city, country.</summary>
     public string Location => string.Join(", ", new[] { Venue, City, Country }.Where(part => part.Length > 0));
 
+    /// <summary>Where a session happens, as a calendar location: its room (when it has one), then <see cref="Location"/>.</summary>
+    public string LocationOf(Session session) =>
+        Rooms.FirstOrDefault(r => r.Id == session.RoomId) is { } room ? string.Join(", ", new[] { room.Name, Location }.Where(part => part.Length > 0)) : Location;
+
     /// <summary>How a day is named to people, e.g. "Thursday 12 February".</summary>
     public static string DayTitle(DateOnly day) =>
         day.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);

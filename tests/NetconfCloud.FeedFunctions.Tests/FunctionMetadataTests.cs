@@ -19,6 +19,8 @@ public class FunctionMetadataTests
     [InlineData("ConferenceCalendar", "{conference}/calendar.ics")]
     [InlineData("DayCalendar", "{conference}/days/{day}.ics")]
     [InlineData("SpeakerCalendar", "{conference}/speakers/{speaker}.ics")]
+    [InlineData("RoomCalendar", "{conference}/rooms/{room}.ics")]
+    [InlineData("TrackCalendar", "{conference}/tracks/{track}.ics")]
     [InlineData("SessionCalendar", "{conference}/sessions/{session}.ics")]
     [InlineData("Sponsors", "{conference}/sponsors")]
     [InlineData("FeedIndex", "{conference}/feeds")]
@@ -33,5 +35,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(6, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(8, Functions().Length);
 }
