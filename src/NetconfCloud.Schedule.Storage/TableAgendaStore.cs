@@ -139,10 +139,10 @@ internal sealed partial class TableAgendaStore(
             }
         });
 
-    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
+    public Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(basis, session, TableTransactionActionType.Add, ETag.All, change, requestId, cancellationToken);
 
-    public Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
+    public Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken) =>
         WriteAsync(basis, session, TableTransactionActionType.UpdateReplace, new ETag(expectedETag), change, "", cancellationToken);
 
     public Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken) =>
@@ -414,7 +414,7 @@ internal sealed partial class TableAgendaStore(
     /// One entity-group transaction: the session (guarded by its etag), the conference row raised to the next
     /// version (guarded by the etag it had when the writer read the agenda) and the change record. No read first.
     /// </summary>
-    private Task<Session> WriteAsync(
+    private Task<SavedSession> WriteAsync(
         Conference basis, Session session, TableTransactionActionType action, ETag sessionETag, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
@@ -442,10 +442,16 @@ internal sealed partial class TableAgendaStore(
             try
             {
                 var responses = await writes.SubmitTransactionAsync(actions, cancellationToken);
-                var etag = responses.Value[0].Headers.ETag;
-                return etag is { } written
-                    ? session with { ETag = written.ToString() }
+                var written = responses.Value[0].Headers.ETag is { } sessionETag
+                    ? session with { ETag = sessionETag.ToString() }
                     : await ReadSessionAsync(conferenceId, session.Id, cancellationToken);
+                var conference = basis with { AgendaVersion = version, AgendaUpdateTime = change.Time, ETag = responses.Value[1].Headers.ETag?.ToString() ?? "" };
+                if (conference.ETag.Length == 0)
+                {
+                    conference = await LoadConferenceAsync(conferenceId, cancellationToken) ?? conference;
+                }
+
+                return new SavedSession(written, conference);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
             {

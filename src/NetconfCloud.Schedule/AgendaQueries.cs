@@ -38,7 +38,7 @@ public static class AgendaQueries
             .Where(s => query.TrackId is null || s.TrackId == query.TrackId)
             .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToArray();
-        return Paging.Apply(sessions, page, query.Fingerprint);
+        return Paging.Apply(sessions, page, query.Fingerprint, agenda.Conference.AgendaVersion);
     }
 
     public static Session FindSession(AgendaSnapshot agenda, string sessionId)
@@ -49,7 +49,7 @@ public static class AgendaQueries
     }
 
     public static Page<Speaker> ListSpeakers(AgendaSnapshot agenda, PageRequest page) =>
-        Paging.Apply(agenda.Speakers.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(), page, $"{agenda.Conference.Id};speakers");
+        Paging.Apply(agenda.Speakers.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(), page, $"{agenda.Conference.Id};speakers", agenda.Conference.AgendaVersion);
 
     public static Speaker FindSpeaker(AgendaSnapshot agenda, string speakerId)
     {
@@ -66,7 +66,7 @@ public static class AgendaQueries
     }
 
     public static Page<Sponsor> ListSponsors(AgendaSnapshot agenda, PageRequest page) =>
-        Paging.Apply(agenda.Sponsors.OrderBy(s => s.Order).ToArray(), page, $"{agenda.Conference.Id};sponsors");
+        Paging.Apply(agenda.Sponsors.OrderBy(s => s.Order).ToArray(), page, $"{agenda.Conference.Id};sponsors", agenda.Conference.AgendaVersion);
 
     private static void CheckId(string id, string field)
     {

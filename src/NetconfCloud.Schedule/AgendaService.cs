@@ -1,8 +1,11 @@
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads and changes the agenda of a conference; the rules live here, storage behind <see cref="IAgendaStore"/>.</summary>
-public sealed partial class AgendaService(IAgendaStore store, TimeProvider time, ChangeFeed changes)
+/// <remarks>Agendas are read through an <see cref="AgendaCache"/>: from memory, revalidated against storage at most once per <see cref="AgendaServiceSettings.RevalidateInterval"/>.</remarks>
+public sealed partial class AgendaService(IAgendaStore storage, TimeProvider time, ChangeFeed changes, AgendaServiceSettings? settings = null)
 {
+    private readonly AgendaCache store = storage as AgendaCache ?? new AgendaCache(storage, time, settings ?? new AgendaServiceSettings());
+
     public const int MaxChangesPerPage = 500;
 
     /// <summary>How often a write is checked again against an agenda that other writers keep changing before it gives up.</summary>
@@ -13,6 +16,22 @@ public sealed partial class AgendaService(IAgendaStore store, TimeProvider time,
         CheckConferenceId(conferenceId);
         return await store.LoadAsync(conferenceId, cancellationToken)
             ?? throw new NotFoundException($"conferences/{conferenceId}");
+    }
+
+    /// <summary>
+    /// The agenda a page of a listing is read from: the version its page token was issued at (so that paging through
+    /// a changing agenda gives neither duplicates nor gaps), or the current one for a first page.
+    /// </summary>
+    public async Task<AgendaSnapshot> LoadForPageAsync(string conferenceId, string pageToken, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(conferenceId, cancellationToken);
+        if (Paging.VersionOf(pageToken) is not { } version || version == current.Conference.AgendaVersion)
+        {
+            return current;
+        }
+
+        return store.AtVersion(conferenceId, version)
+            ?? throw new InvalidArgumentException("page_token", $"the agenda has changed since the first page (version {version} is gone); start again from the first page.");
     }
 
     /// <summary>The conference and its agenda version: one row, so that "has anything changed?" is cheap.</summary>
@@ -135,7 +154,7 @@ public sealed partial class AgendaService(IAgendaStore store, TimeProvider time,
                 var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime);
                 var added = await store.AddSessionAsync(agenda.Conference, session, change, draft.RequestId, cancellationToken);
                 changes.Notify(conferenceId);
-                return new SavedSession(added, agenda.Conference);
+                return added;
             }
             catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
             {
@@ -202,7 +221,7 @@ public sealed partial class AgendaService(IAgendaStore store, TimeProvider time,
             {
                 var saved = await store.ReplaceSessionAsync(agenda.Conference, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now), cancellationToken);
                 changes.Notify(conferenceId);
-                return new SavedSession(saved, agenda.Conference);
+                return saved;
             }
             catch (AgendaMovedException) when (attempt < MaxWriteAttempts)
             {

@@ -14,4 +14,18 @@ public sealed record AgendaServiceSettings
 
     /// <summary>Watchers one caller may hold open on one instance.</summary>
     public int MaxWatchersPerCaller { get; init; } = 10;
+
+    /// <summary>
+    /// How long a conference's agenda held in memory is served without asking storage whether it moved (one point
+    /// read of the conference row). One second: what the feeds already allow themselves (they revalidate at most once a
+    /// second), so a change made through another instance reaches a calendar no later than before, and storage sees
+    /// one small read a second per conference per instance however many requests arrive.
+    /// </summary>
+    public TimeSpan RevalidateInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Conferences held in memory at most; the least recently used leaves first. A 10,000-session agenda is some tens of MB.</summary>
+    public int MaxCachedConferences { get; init; } = 32;
+
+    /// <summary>Versions of one agenda held, so that a client paging through it while it changes finishes on the version it started.</summary>
+    public int KeptVersions { get; init; } = 8;
 }

@@ -16,7 +16,8 @@ public interface IAgendaStore
     /// </summary>
     /// <remarks>With a <paramref name="requestId"/>, the request is recorded in the same transaction, so that a
     /// second create with it cannot land (<see cref="FindCreatedByRequestAsync"/> then names the first one's session).</remarks>
-    Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken);
+    /// <returns>The session as written and the conference at its new version (with its new storage etag).</returns>
+    Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken);
 
     /// <summary>The id of the session a create with <paramref name="requestId"/> made, or null when none did.</summary>
     Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken);
@@ -26,7 +27,7 @@ public interface IAgendaStore
     /// and the agenda is still at <paramref name="basis"/> (else <see cref="AgendaMovedException"/>); nothing is
     /// written when either fails.
     /// </summary>
-    Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken);
+    Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken);
 
     /// <summary>The change log after <paramref name="afterVersion"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken);

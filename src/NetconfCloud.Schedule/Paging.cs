@@ -11,14 +11,15 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken, int T
 
 /// <summary>
 /// Offset paging over an ordered list. The token is opaque to callers and carries the query it was issued for,
-/// so a token cannot be replayed against other filters.
+/// so a token cannot be replayed against other filters, and the agenda version it was issued at, so that the next
+/// page is read from that same version (<see cref="AgendaService.LoadForPageAsync"/>).
 /// </summary>
 public static class Paging
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 
-    public static Page<T> Apply<T>(IReadOnlyList<T> ordered, PageRequest request, string query)
+    public static Page<T> Apply<T>(IReadOnlyList<T> ordered, PageRequest request, string query, long version = 0)
     {
         if (request.PageSize < 0)
         {
@@ -26,17 +27,32 @@ public static class Paging
         }
 
         var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
-        var offset = string.IsNullOrEmpty(request.PageToken) ? 0 : ReadToken(request.PageToken, query);
+        var offset = string.IsNullOrEmpty(request.PageToken) ? 0 : ReadToken(request.PageToken, query).Offset;
         var items = ordered.Skip(offset).Take(size).ToArray();
         var next = offset + items.Length;
-        var nextToken = next < ordered.Count ? WriteToken(query, next) : "";
+        var nextToken = next < ordered.Count ? WriteToken(query, next, version) : "";
         return new Page<T>(items, nextToken, ordered.Count);
     }
 
-    private static string WriteToken(string query, int offset) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{offset.ToString(CultureInfo.InvariantCulture)}|{query}"));
+    /// <summary>The agenda version a page token was issued at; null for a first page (or a token that names none).</summary>
+    public static long? VersionOf(string pageToken) =>
+        string.IsNullOrEmpty(pageToken) ? null : Decode(pageToken).Version is var version and > 0 ? version : null;
 
-    private static int ReadToken(string token, string query)
+    private static string WriteToken(string query, int offset, long version) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{offset}|{version}|{query}")));
+
+    private static (int Offset, long Version) ReadToken(string token, string query)
+    {
+        var (offset, version, issuedFor) = Decode(token);
+        if (!string.Equals(issuedFor, query, StringComparison.Ordinal))
+        {
+            throw new InvalidArgumentException("page_token", "was issued for a different query; keep the filters of the first page.");
+        }
+
+        return (offset, version);
+    }
+
+    private static (int Offset, long Version, string Query) Decode(string token)
     {
         string text;
         try
@@ -48,18 +64,14 @@ public static class Paging
             throw new InvalidArgumentException("page_token", "is not a token this service issued.");
         }
 
-        var bar = text.IndexOf('|', StringComparison.Ordinal);
-        if (bar < 1
-            || !int.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+        var parts = text.Split('|', 3);
+        if (parts.Length != 3
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
             throw new InvalidArgumentException("page_token", "is not a token this service issued.");
         }
 
-        if (!string.Equals(text[(bar + 1)..], query, StringComparison.Ordinal))
-        {
-            throw new InvalidArgumentException("page_token", "was issued for a different query; keep the filters of the first page.");
-        }
-
-        return offset;
+        return (offset, version, parts[2]);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
     public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
     {
         var query = ToQuery(request);
-        var snapshot = await agenda.LoadAsync(request.ConferenceId, context.CancellationToken);
+        var snapshot = await agenda.LoadForPageAsync(request.ConferenceId, request.PageToken, context.CancellationToken);
         var page = AgendaQueries.ListSessions(snapshot, query, new PageRequest(request.PageSize, request.PageToken));
         return new ListSessionsResponse
         {
@@ -66,7 +66,7 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
 
     public override async Task<ListSpeakersResponse> ListSpeakers(ListSpeakersRequest request, ServerCallContext context)
     {
-        var snapshot = await agenda.LoadAsync(request.ConferenceId, context.CancellationToken);
+        var snapshot = await agenda.LoadForPageAsync(request.ConferenceId, request.PageToken, context.CancellationToken);
         var page = AgendaQueries.ListSpeakers(snapshot, new PageRequest(request.PageSize, request.PageToken));
         return new ListSpeakersResponse { Speakers = { page.Items.Select(ToWire) }, NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
     }
@@ -76,7 +76,7 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
 
     public override async Task<ListSponsorsResponse> ListSponsors(ListSponsorsRequest request, ServerCallContext context)
     {
-        var snapshot = await agenda.LoadAsync(request.ConferenceId, context.CancellationToken);
+        var snapshot = await agenda.LoadForPageAsync(request.ConferenceId, request.PageToken, context.CancellationToken);
         var page = AgendaQueries.ListSponsors(snapshot, new PageRequest(request.PageSize, request.PageToken));
         return new ListSponsorsResponse { Sponsors = { page.Items.Select(ToWire) }, NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
     }

@@ -19,7 +19,8 @@ public class TableAgendaStoreTests(StorageFixture fixture)
 
         var after = (await store.LoadAsync(Netconf, CancellationToken.None))!;
         Assert.Equal(agenda.Conference.AgendaVersion + 1, after.Conference.AgendaVersion);
-        Assert.Equal(written.ETag, after.Sessions.Single(s => s.Id == "bpf-updates").ETag);
+        Assert.Equal(written.Session.ETag, after.Sessions.Single(s => s.Id == "bpf-updates").ETag);
+        Assert.Equal((after.Conference.AgendaVersion, after.Conference.ETag), (written.Conference.AgendaVersion, written.Conference.ETag));
         var logged = Assert.Single(await store.ReadChangesAsync(Netconf, agenda.Conference.AgendaVersion, 10, CancellationToken.None));
         Assert.Equal("BPF", logged.Session!.Title);
     }

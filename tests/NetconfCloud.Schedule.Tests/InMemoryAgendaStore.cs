@@ -25,16 +25,29 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         }
     }
 
+    /// <summary>How often the whole agenda was read.</summary>
+    public int FullReads { get; private set; }
+
+    /// <summary>How often the conference row alone was read.</summary>
+    public int ConferenceReads { get; private set; }
+
     public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         lock (gate)
         {
+            FullReads++;
             return Task.FromResult(agenda?.Conference.Id == conferenceId ? agenda : null);
         }
     }
 
-    public async Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
-        (await LoadAsync(conferenceId, cancellationToken))?.Conference;
+    public Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            ConferenceReads++;
+            return Task.FromResult(agenda?.Conference.Id == conferenceId ? agenda.Conference : null);
+        }
+    }
 
     /// <summary>Runs once just before the next write commits: another writer that gets in first.</summary>
     public Action<InMemoryAgendaStore>? BeforeNextWrite { get; set; }
@@ -59,7 +72,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         }
     }
 
-    public Task<Session> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
+    public Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
     {
         RunBeforeNextWrite();
         lock (gate)
@@ -72,11 +85,11 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
 
             var stored = session with { ETag = NextETag() };
             Commit([.. agenda!.Sessions, stored], change);
-            return Task.FromResult(stored);
+            return Task.FromResult(new SavedSession(stored, agenda.Conference));
         }
     }
 
-    public Task<Session> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
+    public Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
     {
         RunBeforeNextWrite();
         lock (gate)
@@ -91,7 +104,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
 
             var stored = session with { ETag = NextETag() };
             Commit([.. agenda.Sessions.Select(s => s.Id == session.Id ? stored : s)], change);
-            return Task.FromResult(stored);
+            return Task.FromResult(new SavedSession(stored, agenda.Conference));
         }
     }
 
@@ -104,7 +117,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
                 return Task.FromResult(false);
             }
 
-            agenda = seed with { Sessions = [.. seed.Sessions.Select(s => s with { ETag = NextETag() })] };
+            agenda = seed with { Conference = seed.Conference with { ETag = NextETag() }, Sessions = [.. seed.Sessions.Select(s => s with { ETag = NextETag() })] };
             return Task.FromResult(true);
         }
     }
@@ -165,7 +178,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         agenda = agenda! with
         {
             Sessions = sessions,
-            Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = change.Time },
+            Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = change.Time, ETag = NextETag() },
         };
         Changes.Add(change);
         log.Add(new RecordedChange(agenda.Conference.AgendaVersion, change.Kind, sessions.Single(s => s.Id == change.SessionId), change.Actor, change.Time));

@@ -1,0 +1,261 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>
+/// Each conference's agenda kept in memory, keyed by its version, in front of the store. A read within
+/// <see cref="AgendaServiceSettings.RevalidateInterval"/> of the last look at storage costs nothing; after it, one
+/// point read of the conference row says whether the agenda moved (its etag changes with every write), and only
+/// then is the agenda read again. A write through this instance updates the snapshot at once (its writer reads its
+/// own write); a write through another instance is seen within the interval, or at once by a writer whose guarded
+/// write it made fail. The last few versions are kept, so that a client paging through the agenda pages through
+/// one version; the least recently used conferences leave first.
+/// </summary>
+public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaServiceSettings settings) : IAgendaStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> recency = new();
+
+    public async Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        var entry = Find(conferenceId);
+        if (entry is { Stale: false } && time.GetElapsedTime(entry.CheckedAt) < settings.RevalidateInterval)
+        {
+            return entry.Current;
+        }
+
+        if (entry is not null)
+        {
+            var conference = await inner.LoadConferenceAsync(conferenceId, cancellationToken);
+            if (conference is null)
+            {
+                Forget(conferenceId);
+                return null;
+            }
+
+            if (conference.ETag == entry.Current.Conference.ETag && conference.ETag.Length > 0)
+            {
+                return Checked(conferenceId, entry.Current);
+            }
+        }
+
+        var loaded = await inner.LoadAsync(conferenceId, cancellationToken);
+        if (loaded is null)
+        {
+            Forget(conferenceId);
+            return null;
+        }
+
+        return Remember(loaded);
+    }
+
+    /// <summary>The agenda at <paramref name="version"/> when this instance still holds it (see <see cref="AgendaServiceSettings.KeptVersions"/>).</summary>
+    public AgendaSnapshot? AtVersion(string conferenceId, long version)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(conferenceId, out var entry)
+                ? entry.Versions.FirstOrDefault(s => s.Conference.AgendaVersion == version)
+                : null;
+        }
+    }
+
+    public async Task<Conference?> LoadConferenceAsync(string conferenceId, CancellationToken cancellationToken) =>
+        (await LoadAsync(conferenceId, cancellationToken))?.Conference;
+
+    public async Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
+    {
+        var saved = await Guarded(basis, () => inner.AddSessionAsync(basis, session, change, requestId, cancellationToken));
+        Advance(basis, saved.Conference, sessions => [.. sessions, saved.Session]);
+        return saved;
+    }
+
+    public async Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
+    {
+        var saved = await Guarded(basis, () => inner.ReplaceSessionAsync(basis, session, expectedETag, change, cancellationToken));
+        Advance(basis, saved.Conference, sessions => [.. sessions.Select(s => s.Id == saved.Session.Id ? saved.Session : s)]);
+        return saved;
+    }
+
+    /// <summary>An edit rewrites rows whose new etags only storage knows: the next read loads the agenda again.</summary>
+    public async Task<Conference> CommitAsync(Conference basis, AgendaEdit edit, CancellationToken cancellationToken)
+    {
+        var committed = await Guarded(basis, () => inner.CommitAsync(basis, edit, cancellationToken));
+        MarkStale(basis.Id);
+        return committed;
+    }
+
+    public async Task<Conference> CreateConferenceAsync(Conference conference, AgendaChange change, CancellationToken cancellationToken)
+    {
+        var created = await inner.CreateConferenceAsync(conference, change, cancellationToken);
+        Forget(conference.Id);
+        return created;
+    }
+
+    public Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken) => inner.ListConferencesAsync(cancellationToken);
+
+    public Task<string?> FindCreatedByRequestAsync(string conferenceId, string requestId, CancellationToken cancellationToken) =>
+        inner.FindCreatedByRequestAsync(conferenceId, requestId, cancellationToken);
+
+    public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken) =>
+        inner.ReadChangesAsync(conferenceId, afterVersion, max, cancellationToken);
+
+    public async Task<bool> SeedAsync(AgendaSnapshot agenda, CancellationToken cancellationToken)
+    {
+        var wrote = await inner.SeedAsync(agenda, cancellationToken);
+        Forget(agenda.Conference.Id);
+        return wrote;
+    }
+
+    /// <summary>How many conferences are held now (for tests and metrics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>A write on an agenda that moved (another instance wrote) means what is held is old: look again next time.</summary>
+    private async Task<T> Guarded<T>(Conference basis, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (AgendaException)
+        {
+            MarkStale(basis.Id);
+            throw;
+        }
+    }
+
+    /// <summary>The held agenda moved on by one write through this instance, when the write was made on it.</summary>
+    private void Advance(Conference basis, Conference after, Func<IReadOnlyList<Session>, IReadOnlyList<Session>> sessions)
+    {
+        lock (gate)
+        {
+            if (!entries.TryGetValue(basis.Id, out var entry) || entry.Current.Conference.ETag != basis.ETag || entry.Current.Conference.AgendaVersion != basis.AgendaVersion)
+            {
+                entry?.MarkStale();
+                return;
+            }
+
+            entry.Push(entry.Current with { Conference = after, Sessions = sessions(entry.Current.Sessions) }, settings.KeptVersions, time.GetTimestamp());
+        }
+    }
+
+    private Entry? Find(string conferenceId)
+    {
+        lock (gate)
+        {
+            return entries.GetValueOrDefault(conferenceId);
+        }
+    }
+
+    private AgendaSnapshot Checked(string conferenceId, AgendaSnapshot agenda)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue(conferenceId, out var entry) && ReferenceEquals(entry.Current, agenda))
+            {
+                entry.Checked(time.GetTimestamp());
+            }
+
+            return agenda;
+        }
+    }
+
+    private AgendaSnapshot Remember(AgendaSnapshot agenda)
+    {
+        var id = agenda.Conference.Id;
+        lock (gate)
+        {
+            if (entries.TryGetValue(id, out var entry))
+            {
+                // A slower read that started before a newer one finished does not put an older agenda back.
+                if (agenda.Conference.AgendaVersion >= entry.Current.Conference.AgendaVersion)
+                {
+                    entry.Push(agenda, settings.KeptVersions, time.GetTimestamp());
+                }
+
+                recency.Remove(entry.Node);
+                recency.AddFirst(entry.Node);
+                return entry.Current;
+            }
+
+            entries[id] = new Entry(agenda, recency.AddFirst(id), time.GetTimestamp());
+            while (entries.Count > settings.MaxCachedConferences && recency.Last is { } oldest)
+            {
+                entries.Remove(oldest.Value);
+                recency.RemoveLast();
+            }
+
+            return agenda;
+        }
+    }
+
+    private void MarkStale(string conferenceId)
+    {
+        lock (gate)
+        {
+            entries.GetValueOrDefault(conferenceId)?.MarkStale();
+        }
+    }
+
+    private void Forget(string conferenceId)
+    {
+        lock (gate)
+        {
+            if (entries.Remove(conferenceId, out var entry))
+            {
+                recency.Remove(entry.Node);
+            }
+        }
+    }
+
+    /// <summary>One conference: its newest agenda first, then the versions before it; when storage was last asked.</summary>
+    private sealed class Entry(AgendaSnapshot current, LinkedListNode<string> node, long checkedAt)
+    {
+        private readonly List<AgendaSnapshot> versions = [current];
+
+        public AgendaSnapshot Current => versions[0];
+
+        public IReadOnlyList<AgendaSnapshot> Versions => versions;
+
+        public LinkedListNode<string> Node { get; } = node;
+
+        public long CheckedAt { get; private set; } = checkedAt;
+
+        public bool Stale { get; private set; }
+
+        public void Push(AgendaSnapshot agenda, int kept, long now)
+        {
+            if (agenda.Conference.AgendaVersion != Current.Conference.AgendaVersion)
+            {
+                versions.Insert(0, agenda);
+            }
+            else
+            {
+                versions[0] = agenda;
+            }
+
+            if (versions.Count > kept)
+            {
+                versions.RemoveRange(kept, versions.Count - kept);
+            }
+
+            Checked(now);
+        }
+
+        public void Checked(long now)
+        {
+            CheckedAt = now;
+            Stale = false;
+        }
+
+        public void MarkStale() => Stale = true;
+    }
+}
