@@ -42,7 +42,10 @@ public static class SessionRules
         }
     }
 
-    /// <summary>Checks a whole agenda, as loaded from a seed file: every rule, clashes included.</summary>
+    /// <summary>
+    /// Checks a whole agenda, as loaded from a seed file or an export: every rule of every session. Clashes are not
+    /// errors here: an exported agenda keeps the clashes its source had (an import reports them as warnings).
+    /// </summary>
     public static void ValidateAgenda(AgendaSnapshot agenda)
     {
         var violations = new List<FieldViolation>();
@@ -62,7 +65,6 @@ public static class SessionRules
             Check(session, context, $"sessions[{session.Id}].", violations);
         }
 
-        violations.AddRange(AgendaClashes.Find(agenda.Sessions).Select(c => new FieldViolation($"sessions[{c.Second.Id}]", c.ToString())));
         if (violations.Count > 0)
         {
             throw new InvalidArgumentException(violations);

@@ -49,14 +49,26 @@ public static class AgendaSeed
             [.. c.Committee.Select(m => new CommitteeMember(m.PersonId, m.Name, m.Role))],
             c.CoLocatedEvent is { } e ? new CoLocatedEvent(e.Name, ParseDate(e.StartDate), ParseDate(e.EndDate), e.City) : null,
             AgendaVersion: 1,
-            AgendaUpdateTime: seededAt);
+            AgendaUpdateTime: seededAt)
+        {
+            Url = c.Url ?? "",
+            Rooms = [.. (c.Rooms ?? []).Select(r => new Room(r.Id, r.Name))],
+            Tracks = [.. (c.Tracks ?? []).Select(t => new Track(t.Id, t.Name, t.Color ?? ""))],
+        };
 
-        var speakers = file.Speakers.Select(s => new Speaker(s.Id, s.Name, s.AlsoKnownAs ?? [])).ToArray();
+        var speakers = file.Speakers.Select(s => new Speaker(s.Id, s.Name, s.AlsoKnownAs ?? [])
+        {
+            Bio = s.Bio ?? "",
+            Links = Links(s.Links),
+            SourceId = s.SourceId ?? "",
+        }).ToArray();
         var names = speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
         var zone = conference.TimeZone;
         var sessions = file.Sessions.Select(s =>
         {
             var day = ParseDate(s.Day);
+            var start = zone.ToInstant(day, ParseTime(s.Start));
+            var end = zone.ToInstant(day, ParseTime(s.End));
             return new Session(
                 s.Id,
                 s.Kind,
@@ -66,16 +78,25 @@ public static class AgendaSeed
                 [.. (s.Speakers ?? []).Select(id => new SpeakerRef(id, names.TryGetValue(id, out var name)
                     ? name
                     : throw new InvalidDataException($"Session '{s.Id}' names unknown speaker '{id}'.")))],
-                zone.ToInstant(day, ParseTime(s.Start)),
-                zone.ToInstant(day, ParseTime(s.End)),
+                start,
+                // An end at or before the start is on the next day: the session runs past midnight.
+                end > start ? end : zone.ToInstant(day.AddDays(1), ParseTime(s.End)),
                 s.SlideCount,
                 s.Status ?? SessionStatus.Scheduled,
                 Sequence: 0,
                 UpdateTime: seededAt,
-                ETag: "");
+                ETag: "")
+            {
+                Subtitle = s.Subtitle ?? "",
+                Language = s.Language ?? "",
+                Links = Links(s.Links),
+                RoomId = s.Room ?? "",
+                TrackId = s.Track ?? "",
+                SourceGuid = s.SourceGuid ?? "",
+            };
         }).ToArray();
 
-        var sponsors = file.Sponsors.Select((s, index) => new Sponsor(s.Id, s.Name, s.Tagline ?? "", index)).ToArray();
+        var sponsors = file.Sponsors.Select((s, index) => new Sponsor(s.Id, s.Name, s.Tagline ?? "", index) { Tier = s.Tier ?? "", Url = s.Url ?? "" }).ToArray();
         var agenda = new AgendaSnapshot(conference, sessions, speakers, sponsors);
         SessionRules.ValidateAgenda(agenda);
         return agenda;
@@ -91,9 +112,19 @@ public static class AgendaSeed
                 c.Id, c.Name, c.FullName, c.Subtitle, c.Description, c.TimeZoneId, c.City, c.Country, c.Venue, c.AgendaStatus,
                 [.. c.Days.Select(FormatDate)],
                 [.. c.Committee.Select(m => new SeedCommitteeMember(m.PersonId, m.Name, m.Role))],
-                c.CoLocatedEvent is { } e ? new SeedCoLocatedEvent(e.Name, FormatDate(e.StartDate), FormatDate(e.EndDate), e.City) : null),
-            [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SeedSponsor(s.Id, s.Name, s.Tagline))],
-            [.. agenda.Speakers.Select(s => new SeedSpeaker(s.Id, s.Name, s.AlsoKnownAs.Count > 0 ? s.AlsoKnownAs : null))],
+                c.CoLocatedEvent is { } e ? new SeedCoLocatedEvent(e.Name, FormatDate(e.StartDate), FormatDate(e.EndDate), e.City) : null)
+            {
+                Url = Optional(c.Url),
+                Rooms = c.Rooms.Count > 0 ? [.. c.Rooms.Select(r => new SeedRoom(r.Id, r.Name))] : null,
+                Tracks = c.Tracks.Count > 0 ? [.. c.Tracks.Select(t => new SeedTrack(t.Id, t.Name, Optional(t.Color)))] : null,
+            },
+            [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SeedSponsor(s.Id, s.Name, s.Tagline) { Tier = Optional(s.Tier), Url = Optional(s.Url) })],
+            [.. agenda.Speakers.Select(s => new SeedSpeaker(s.Id, s.Name, s.AlsoKnownAs.Count > 0 ? s.AlsoKnownAs : null)
+            {
+                Bio = Optional(s.Bio),
+                Links = SeedLinks(s.Links),
+                SourceId = Optional(s.SourceId),
+            })],
             [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s =>
             {
                 var start = zone.ToLocal(s.Start);
@@ -102,10 +133,24 @@ public static class AgendaSeed
                     s.Id, FormatDate(DateOnly.FromDateTime(start.DateTime)), start.ToString("HH:mm", CultureInfo.InvariantCulture),
                     end.ToString("HH:mm", CultureInfo.InvariantCulture), s.Kind, s.Title, [.. s.Speakers.Select(r => r.Id)],
                     s.SlideCount, s.Abstract.Length > 0 ? s.Abstract : null, s.Notes.Length > 0 ? s.Notes : null,
-                    s.Status == SessionStatus.Cancelled ? SessionStatus.Cancelled : null);
+                    s.Status == SessionStatus.Cancelled ? SessionStatus.Cancelled : null)
+                {
+                    Subtitle = Optional(s.Subtitle),
+                    Language = Optional(s.Language),
+                    Links = SeedLinks(s.Links),
+                    Room = Optional(s.RoomId),
+                    Track = Optional(s.TrackId),
+                    SourceGuid = Optional(s.SourceGuid),
+                };
             })]);
         JsonSerializer.Serialize(output, file, WriteOptions);
     }
+
+    private static string? Optional(string text) => text.Length > 0 ? text : null;
+
+    private static Link[] Links(IReadOnlyList<SeedLink>? links) => [.. (links ?? []).Select(l => new Link(l.Title, l.Url))];
+
+    private static SeedLink[]? SeedLinks(IReadOnlyList<Link> links) => links.Count > 0 ? [.. links.Select(l => new SeedLink(l.Title, l.Url))] : null;
 
     private static DateOnly ParseDate(string text) =>
         DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -130,17 +175,56 @@ public static class AgendaSeed
     private sealed record SeedConference(
         string Id, string Name, string FullName, string Subtitle, string Description, string TimeZone, string City,
         string Country, string Venue, string AgendaStatus, IReadOnlyList<string> Days,
-        IReadOnlyList<SeedCommitteeMember> Committee, SeedCoLocatedEvent? CoLocatedEvent);
+        IReadOnlyList<SeedCommitteeMember> Committee, SeedCoLocatedEvent? CoLocatedEvent)
+    {
+        public string? Url { get; init; }
+
+        public IReadOnlyList<SeedRoom>? Rooms { get; init; }
+
+        public IReadOnlyList<SeedTrack>? Tracks { get; init; }
+    }
+
+    private sealed record SeedRoom(string Id, string Name);
+
+    private sealed record SeedTrack(string Id, string Name, string? Color);
+
+    private sealed record SeedLink(string Title, string Url);
 
     private sealed record SeedCommitteeMember(string PersonId, string Name, string Role);
 
     private sealed record SeedCoLocatedEvent(string Name, string StartDate, string EndDate, string City);
 
-    private sealed record SeedSponsor(string Id, string Name, string? Tagline);
+    private sealed record SeedSponsor(string Id, string Name, string? Tagline)
+    {
+        public string? Tier { get; init; }
 
-    private sealed record SeedSpeaker(string Id, string Name, IReadOnlyList<string>? AlsoKnownAs);
+        public string? Url { get; init; }
+    }
+
+    private sealed record SeedSpeaker(string Id, string Name, IReadOnlyList<string>? AlsoKnownAs)
+    {
+        public string? Bio { get; init; }
+
+        public IReadOnlyList<SeedLink>? Links { get; init; }
+
+        public string? SourceId { get; init; }
+    }
 
     private sealed record SeedSession(
         string Id, string Day, string Start, string End, SessionKind Kind, string Title,
-        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes, SessionStatus? Status = null);
+        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes, SessionStatus? Status = null)
+    {
+        public string? Subtitle { get; init; }
+
+        public string? Language { get; init; }
+
+        public IReadOnlyList<SeedLink>? Links { get; init; }
+
+        /// <summary>The room's id (one of the conference's rooms).</summary>
+        public string? Room { get; init; }
+
+        public string? Track { get; init; }
+
+        public string? SourceGuid { get; init; }
+    }
 }
