@@ -55,7 +55,8 @@ internal sealed class Watcher(int index, Caller caller)
         }
         catch (RpcException e)
         {
-            Fail($"{e.StatusCode}: {e.Status.Detail}");
+            // The first line only: a service in Development sends the whole exception.
+            Fail($"{e.StatusCode}: {e.Status.Detail.Split('\n')[0].Trim()}");
         }
     }
 
