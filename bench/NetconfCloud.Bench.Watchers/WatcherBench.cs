@@ -46,7 +46,7 @@ internal sealed class WatcherBench(BenchSettings settings, TextWriter output)
             await Settle(Task.WhenAll(watchers.Select(w => w.Opened)), settings.OpenTimeout, cancellationToken);
             var opened = await counter.ReadAsync(cancellationToken) - before;
             var open = watchers.Where(w => w.Opened.IsCompletedSuccessfully).ToList();
-            Say($"{open.Count} of {settings.Streams} open in {TimeProvider.System.GetElapsedTime(opening).TotalSeconds:0.0} s, {opened.Total} storage requests meanwhile{Failures(watchers)}");
+            Say($"{open.Count} of {settings.Streams} open in {TimeProvider.System.GetElapsedTime(opening).TotalSeconds:0.0} s, {opened.Total} storage requests meanwhile ({Kinds(opened)}){Failures(watchers)}");
             Add("opened", open.Count);
             Add("open_requests", opened.Total);
 
@@ -167,12 +167,15 @@ internal sealed class WatcherBench(BenchSettings settings, TextWriter output)
     {
         var c = window.Counts;
         var seconds = window.PerSecond.Count > 0 ? FormattableString.Invariant($"; per second {window.PerSecond.Min()}..{window.PerSecond.Max()}") : "";
-        Say($"{phase}: {c.Total} storage requests in {window.Elapsed.TotalSeconds:0.0} s = {window.PerSecondMean:0.00}/s{seconds} (change-log queries {c.ChangeLog}, conference-row reads {c.ConferenceRow}, writes {c.Write}, other {c.Other})");
+        Say($"{phase}: {c.Total} storage requests in {window.Elapsed.TotalSeconds:0.0} s = {window.PerSecondMean:0.00}/s{seconds} ({Kinds(c)})");
         Add($"{phase}_s", window.Elapsed.TotalSeconds);
         Add($"{phase}_requests", c.Total);
         Add($"{phase}_rps", window.PerSecondMean);
         Add($"{phase}_changelog_rps", window.ChangeLogPerSecond);
     }
+
+    private static string Kinds(StorageCounts c) =>
+        FormattableString.Invariant($"change-log queries {c.ChangeLog}, conference-row reads {c.ConferenceRow}, writes {c.Write}, other {c.Other}");
 
     private static int Delivered(Watcher watcher, long after, int count) =>
         Enumerable.Range(1, count).Count(i => watcher.Received.ContainsKey(after + i));
