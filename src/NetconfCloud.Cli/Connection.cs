@@ -30,6 +30,7 @@ internal sealed class Connection : IDisposable
         Client = new Proto.ScheduleService.ScheduleServiceClient(invoker);
         ConferenceId = parse.GetValue(NetconfCommand.ConferenceId)!;
         Output = parse.InvocationConfiguration.Output;
+        Error = parse.InvocationConfiguration.Error;
         CancellationToken = cancellationToken;
     }
 
@@ -39,9 +40,13 @@ internal sealed class Connection : IDisposable
 
     public TextWriter Output { get; }
 
+    public TextWriter Error { get; }
+
     public CancellationToken CancellationToken { get; }
 
-    public CallOptions Call() => new(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: CancellationToken);
+    public CallOptions Call() => Call(TimeSpan.FromSeconds(30));
+
+    public CallOptions Call(TimeSpan deadline) => new(deadline: DateTime.UtcNow.Add(deadline), cancellationToken: CancellationToken);
 
     public async Task<ConferenceTimeZone> ZoneAsync() =>
         ConferenceTimeZone.FromId((await Client.GetConferenceAsync(new Proto.GetConferenceRequest { ConferenceId = ConferenceId }, Call())).TimeZone);

@@ -74,6 +74,11 @@ public static class NetconfCommand
         catch (RpcException e)
         {
             await error.WriteLineAsync($"error: {e.StatusCode}: {e.Status.Detail}");
+            foreach (var violation in e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations ?? [])
+            {
+                await error.WriteLineAsync($"  {violation.Field}: {violation.Description}");
+            }
+
             return Refused;
         }
         catch (CommandLineException e)

@@ -38,56 +38,87 @@ internal static class TransferCommands
 
     private static Command Import()
     {
-        var file = new Argument<FileInfo>("file") { Description = "An agenda in the seed file's format (as export writes it)." };
-        var command = new Command("import", "Make the agenda's sessions match a file: create the missing ones, update the changed ones. Sessions not in the file are left alone.") { file };
+        var source = new Argument<string>("source") { Description = "A schedule file or http(s) URL: frab schedule.xml, c3voc schedule.json, or the seed format (as export writes it)." };
+        var format = new Option<string?>("--format") { Description = "frab, c3voc or seed; read from the file when not given." };
+        format.AcceptOnlyFromAmong("frab", "c3voc", "seed");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; change nothing." };
+        var keepMissing = new Option<bool>("--keep-missing") { Description = "Leave sessions that are not in the source alone (else they are cancelled)." };
+        var zone = new Option<string?>("--time-zone") { Description = "The conference's IANA time zone, for a file that names none." };
+        var command = new Command("import", "Apply a whole schedule to the conference (--conference), creating it if needed. Prints what will change, then applies it.")
+        {
+            source, format, dryRun, keepMissing, zone,
+        };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var path = parse.GetValue(file)!;
-            AgendaSnapshot wanted;
-            try
-            {
-                await using var stream = path.OpenRead();
-                wanted = AgendaSeed.Load(stream, DateTimeOffset.UtcNow);
-            }
-            catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException or AgendaException)
-            {
-                throw new CommandLineException($"{path.Name} is not an agenda file: {e.Message}");
-            }
+            var name = parse.GetValue(source)!;
+            var bytes = await ScheduleSource.ReadAsync(name, ct);
+            var incoming = await ScheduleSource.ParseAsync(bytes, name, parse.GetValue(format), parse.GetValue(zone), connection.ConferenceId, connection.Error);
+            var options = new ImportOptions(parse.GetValue(keepMissing), ValidateOnly: true);
 
-            if (wanted.Conference.Id != connection.ConferenceId)
+            var plan = await ImportAsync(connection, incoming, options);
+            await connection.Output.WriteLineAsync(Describe(plan, connection.ConferenceId, applied: false));
+            if (parse.GetValue(dryRun) || !HasChanges(plan))
             {
-                throw new CommandLineException($"{path.Name} is the agenda of '{wanted.Conference.Id}', not of '{connection.ConferenceId}'.");
+                return 0;
             }
 
-            var current = (await connection.ReadAgendaAsync()).Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
-            var (created, updated, unchanged) = (0, 0, 0);
-            foreach (var session in wanted.Sessions)
-            {
-                if (!current.TryGetValue(session.Id, out var existing))
-                {
-                    await connection.Client.CreateSessionAsync(new CreateSessionRequest { ConferenceId = connection.ConferenceId, Session = WireMapping.ToWireFields(session) }, connection.Call());
-                    created++;
-                    continue;
-                }
-
-                var mask = EditableSessionFields.Differences(existing, session);
-                if (mask.Paths.Count == 0)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                var change = WireMapping.ToWireFields(session);
-                change.Etag = existing.ETag;
-                await connection.Client.UpdateSessionAsync(new UpdateSessionRequest { ConferenceId = connection.ConferenceId, Session = change, UpdateMask = mask }, connection.Call());
-                updated++;
-            }
-
-            var untouched = current.Keys.Except(wanted.Sessions.Select(s => s.Id), StringComparer.Ordinal).Count();
-            await connection.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"created {created}, updated {updated}, unchanged {unchanged}, left alone (not in the file) {untouched}"));
+            var done = await ImportAsync(connection, incoming, options with { ValidateOnly = false });
+            await connection.Output.WriteLineAsync(done.Applied
+                ? string.Create(CultureInfo.InvariantCulture, $"applied: {connection.ConferenceId} is now at agenda version {done.AgendaVersion}")
+                : "nothing to apply: the agenda already matches");
             return 0;
         });
         return command;
+    }
+
+    private static async Task<ImportAgendaResponse> ImportAsync(Connection connection, IncomingAgenda incoming, ImportOptions options)
+    {
+        using var call = connection.Client.ImportAgenda(connection.Call(TimeSpan.FromMinutes(5)));
+        foreach (var part in ImportMapping.Split(ImportMapping.ToWire(connection.ConferenceId, incoming, options)))
+        {
+            await call.RequestStream.WriteAsync(part, connection.CancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
+    private static bool HasChanges(ImportAgendaResponse plan) =>
+        plan.ConferenceCreated || plan.CreatedSessionIds.Count + plan.UpdatedSessionIds.Count + plan.CancelledSessionIds.Count
+            + plan.CreatedSpeakerIds.Count + plan.UpdatedSpeakerIds.Count > 0 || plan.AgendaVersion == 0;
+
+    private static string Describe(ImportAgendaResponse plan, string conferenceId, bool applied)
+    {
+        var text = new System.Text.StringBuilder();
+        var verb = applied ? "" : "will ";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{conferenceId}{(plan.ConferenceCreated ? " (new conference)" : "")}: sessions {verb}create {plan.CreatedSessionIds.Count}, {verb}update {plan.UpdatedSessionIds.Count}, {verb}cancel {plan.CancelledSessionIds.Count}, untouched {plan.UnchangedSessionCount}; speakers new {plan.CreatedSpeakerIds.Count}, updated {plan.UpdatedSpeakerIds.Count}");
+        AppendIds(text, "updated", plan.UpdatedSessionIds);
+        AppendIds(text, "cancelled", plan.CancelledSessionIds);
+        if (plan.Warnings.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"warnings ({plan.Warnings.Count}): kept as published, listed by 'netconf clashes'");
+            foreach (var warning in plan.Warnings.Take(MaxListed))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {warning.Path}{(warning.SourceLocation.Length > 0 ? $" (at {warning.SourceLocation})" : "")}: {warning.Message}");
+            }
+
+            if (plan.Warnings.Count > MaxListed)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {plan.Warnings.Count - MaxListed} more");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private const int MaxListed = 20;
+
+    private static void AppendIds(System.Text.StringBuilder text, string what, Google.Protobuf.Collections.RepeatedField<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {what}: {string.Join(", ", ids.Take(MaxListed))}{(ids.Count > MaxListed ? $", ... ({ids.Count - MaxListed} more)" : "")}");
+        }
     }
 }

@@ -66,10 +66,22 @@ public sealed record ScheduleTrack(string Name, string? Slug, string? Color);
 /// <summary>
 /// A person, keyed by guid, else id, else name. <see cref="OtherNames"/> holds other spellings seen for the same key.
 /// </summary>
-public sealed record SchedulePerson(string? Id, Guid? Guid, string Name, ValueList<string> OtherNames);
+public sealed record SchedulePerson(string? Id, Guid? Guid, string Name, ValueList<string> OtherNames)
+{
+    /// <summary>The person's key in the document: by guid, else id, else name; an <see cref="EventPerson"/> names them by the same key.</summary>
+    public string Key => PersonKey.Of(Guid, Id, Name);
+}
 
 /// <summary>A person as an event lists them; <see cref="Role"/> only in schedule v2 (SPEAKER, CONTRIBUTOR).</summary>
-public sealed record EventPerson(string? Id, Guid? Guid, string Name, string? Role);
+public sealed record EventPerson(string? Id, Guid? Guid, string Name, string? Role)
+{
+    public string Key => PersonKey.Of(Guid, Id, Name);
+}
+
+internal static class PersonKey
+{
+    public static string Of(Guid? guid, string? id, string name) => guid is { } g ? "g:" + g.ToString() : id is not null ? "i:" + id : "n:" + name;
+}
 
 /// <summary>A link or attachment. <see cref="Url"/> is kept as written (it may be relative to the base URL).</summary>
 public sealed record ScheduleLink(string? Title, string Url, string? Type);

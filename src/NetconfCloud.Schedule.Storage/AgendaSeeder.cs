@@ -16,7 +16,8 @@ internal sealed partial class AgendaSeeder(
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsReady => ready.Task.IsCompletedSuccessfully;
+    /// <summary>Completes once the table exists and is seeded.</summary>
+    public Task Ready => ready.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

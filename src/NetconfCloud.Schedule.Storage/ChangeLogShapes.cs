@@ -20,7 +20,15 @@ internal static class ChangeLogShapes
     public static string Write(Session s) => JsonSerializer.Serialize(
         new LoggedSessionV2(
             s.Id, s.Kind.ToString(), s.Title, s.Abstract, s.Notes, [.. s.Speakers.Select(r => new LoggedSpeaker(r.Id, r.Name))],
-            s.Start, s.End, s.SlideCount, s.Status.ToString(), s.Sequence, s.UpdateTime),
+            s.Start, s.End, s.SlideCount, s.Status.ToString(), s.Sequence, s.UpdateTime)
+        {
+            Subtitle = s.Subtitle,
+            Language = s.Language,
+            Links = [.. s.Links.Select(l => new LoggedLink(l.Title, l.Url))],
+            RoomId = s.RoomId,
+            TrackId = s.TrackId,
+            SourceGuid = s.SourceGuid,
+        },
         Json);
 
     public static Session Read(int schema, string json, string rowKey) => schema switch
@@ -32,7 +40,15 @@ internal static class ChangeLogShapes
 
     private static Session FromV2(LoggedSessionV2 s) => new(
         s.Id, Enum.Parse<SessionKind>(s.Kind), s.Title, s.Abstract, s.Notes, [.. s.Speakers.Select(r => new SpeakerRef(r.Id, r.Name))],
-        s.Start, s.End, s.SlideCount, Enum.Parse<SessionStatus>(s.Status), s.Sequence, s.UpdateTime, ETag: "");
+        s.Start, s.End, s.SlideCount, Enum.Parse<SessionStatus>(s.Status), s.Sequence, s.UpdateTime, ETag: "")
+    {
+        Subtitle = s.Subtitle ?? "",
+        Language = s.Language ?? "",
+        Links = [.. (s.Links ?? []).Select(l => new Link(l.Title, l.Url))],
+        RoomId = s.RoomId ?? "",
+        TrackId = s.TrackId ?? "",
+        SourceGuid = s.SourceGuid ?? "",
+    };
 
     /// <summary>The first shape's numbers, fixed here: they were the enums' positions when those rows were written.</summary>
     private static Session FromV1(LoggedSessionV1 s) => new(
@@ -64,7 +80,18 @@ internal static class ChangeLogShapes
         string Id, int Kind, string Title, string Abstract, string Notes, IReadOnlyList<LoggedSpeaker> Speakers,
         DateTimeOffset Start, DateTimeOffset End, int SlideCount, int Status, long Sequence, DateTimeOffset UpdateTime);
 
+    internal sealed record LoggedLink(string Title, string Url);
+
+    /// <summary>The second shape. Its later, optional fields are absent (null) in rows written before they existed.</summary>
     internal sealed record LoggedSessionV2(
         string Id, string Kind, string Title, string Abstract, string Notes, IReadOnlyList<LoggedSpeaker> Speakers,
-        DateTimeOffset Start, DateTimeOffset End, int SlideCount, string Status, long Sequence, DateTimeOffset UpdateTime);
+        DateTimeOffset Start, DateTimeOffset End, int SlideCount, string Status, long Sequence, DateTimeOffset UpdateTime)
+    {
+        public string? Subtitle { get; init; }
+        public string? Language { get; init; }
+        public IReadOnlyList<LoggedLink>? Links { get; init; }
+        public string? RoomId { get; init; }
+        public string? TrackId { get; init; }
+        public string? SourceGuid { get; init; }
+    }
 }

@@ -6,7 +6,9 @@ namespace NetconfCloud.Schedule.Storage;
 /// <summary>
 /// One table, one partition per conference (PartitionKey = conference id), so that a session and the agenda
 /// version change together in one entity-group transaction. Row keys:
-/// <c>conference</c>, <c>session:{id}</c>, <c>speaker:{id}</c>, <c>sponsor:{order:D3}</c>, <c>change:{version:D12}</c>.
+/// <c>conference</c>, <c>session:{id}</c>, <c>speaker:{id}</c>, <c>sponsor:{order:D3}</c>, <c>change:{version:D12}</c>,
+/// <c>request:{uuid}</c>, and <c>stage:{edit}:{row key}</c> for the rows of an edit too large for one transaction
+/// (see <see cref="TableAgendaStore"/>).
 /// </summary>
 internal static class RowKeys
 {
@@ -16,6 +18,7 @@ internal static class RowKeys
     public const string SponsorPrefix = "sponsor:";
     public const string ChangePrefix = "change:";
     public const string RequestPrefix = "request:";
+    public const string StagePrefix = "stage:";
 
     /// <summary>Just after every change row key (';' follows ':').</summary>
     public const string ChangeEnd = "change;";
@@ -27,6 +30,10 @@ internal static class RowKeys
     public static string Sponsor(int order) => SponsorPrefix + order.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Request(string requestId) => RequestPrefix + requestId;
+
+    public static string Stage(string editId, string rowKey) => $"{StagePrefix}{editId}:{rowKey}";
+
+    public static string StageOf(string editId) => $"{StagePrefix}{editId}:";
 
     public static string Change(long version) => ChangePrefix + version.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -53,8 +60,14 @@ internal sealed class ConferenceEntity : AgendaEntity
     public string DaysJson { get; set; } = "[]";
     public string CommitteeJson { get; set; } = "[]";
     public string CoLocatedEventJson { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string RoomsJson { get; set; } = "[]";
+    public string TracksJson { get; set; } = "[]";
     public long AgendaVersion { get; set; }
     public DateTimeOffset AgendaUpdateTime { get; set; }
+
+    /// <summary>The id of a committed edit whose staged rows are not all in place yet; empty when none.</summary>
+    public string PendingEdit { get; set; } = "";
 }
 
 internal sealed class SessionEntity : AgendaEntity
@@ -70,12 +83,21 @@ internal sealed class SessionEntity : AgendaEntity
     public string Status { get; set; } = "";
     public long Sequence { get; set; }
     public DateTimeOffset UpdateTime { get; set; }
+    public string Subtitle { get; set; } = "";
+    public string Language { get; set; } = "";
+    public string LinksJson { get; set; } = "[]";
+    public string RoomId { get; set; } = "";
+    public string TrackId { get; set; } = "";
+    public string SourceGuid { get; set; } = "";
 }
 
 internal sealed class SpeakerEntity : AgendaEntity
 {
     public string Name { get; set; } = "";
     public string AlsoKnownAsJson { get; set; } = "[]";
+    public string Bio { get; set; } = "";
+    public string LinksJson { get; set; } = "[]";
+    public string SourceId { get; set; } = "";
 }
 
 internal sealed class SponsorEntity : AgendaEntity
@@ -84,6 +106,8 @@ internal sealed class SponsorEntity : AgendaEntity
     public string Name { get; set; } = "";
     public string Tagline { get; set; } = "";
     public int Order { get; set; }
+    public string Tier { get; set; } = "";
+    public string Url { get; set; } = "";
 }
 
 /// <summary>A create that named a request id (AIP-155), and the session it made.</summary>
@@ -98,6 +122,8 @@ internal sealed class ChangeEntity : AgendaEntity
     public long AgendaVersion { get; set; }
     public string Kind { get; set; } = "";
     public string SessionId { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Summary { get; set; } = "";
     public string Actor { get; set; } = "";
     public DateTimeOffset Time { get; set; }
 

@@ -25,6 +25,9 @@ internal static class EntityMapping
         DaysJson = JsonSerializer.Serialize(c.Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Json),
         CommitteeJson = JsonSerializer.Serialize(c.Committee, Json),
         CoLocatedEventJson = c.CoLocatedEvent is null ? "" : JsonSerializer.Serialize(c.CoLocatedEvent, Json),
+        Url = c.Url,
+        RoomsJson = JsonSerializer.Serialize(c.Rooms, Json),
+        TracksJson = JsonSerializer.Serialize(c.Tracks, Json),
         AgendaVersion = c.AgendaVersion,
         AgendaUpdateTime = c.AgendaUpdateTime,
     };
@@ -46,8 +49,15 @@ internal static class EntityMapping
         e.GetInt64(nameof(ConferenceEntity.AgendaVersion)) ?? 0,
         e.GetDateTimeOffset(nameof(ConferenceEntity.AgendaUpdateTime)) ?? DateTimeOffset.MinValue)
     {
+        Url = Text(e, nameof(ConferenceEntity.Url)),
+        Rooms = FromJson<Room[]>(e, nameof(ConferenceEntity.RoomsJson)),
+        Tracks = FromJson<Track[]>(e, nameof(ConferenceEntity.TracksJson)),
         ETag = e.ETag.ToString(),
+        PendingEdit = PendingEdit(e),
     };
+
+    /// <summary>The committed edit whose rows are still staged, or empty.</summary>
+    public static string PendingEdit(TableEntity e) => Text(e, nameof(ConferenceEntity.PendingEdit));
 
     public static SessionEntity ToEntity(string conferenceId, Session s) => new()
     {
@@ -64,6 +74,12 @@ internal static class EntityMapping
         Status = s.Status.ToString(),
         Sequence = s.Sequence,
         UpdateTime = s.UpdateTime,
+        Subtitle = s.Subtitle,
+        Language = s.Language,
+        LinksJson = JsonSerializer.Serialize(s.Links, Json),
+        RoomId = s.RoomId,
+        TrackId = s.TrackId,
+        SourceGuid = s.SourceGuid,
     };
 
     public static Session ToSession(TableEntity e) => new(
@@ -79,7 +95,15 @@ internal static class EntityMapping
         Enum.Parse<SessionStatus>(Text(e, nameof(SessionEntity.Status))),
         e.GetInt64(nameof(SessionEntity.Sequence)) ?? 0,
         e.GetDateTimeOffset(nameof(SessionEntity.UpdateTime)) ?? DateTimeOffset.MinValue,
-        e.ETag.ToString());
+        e.ETag.ToString())
+    {
+        Subtitle = Text(e, nameof(SessionEntity.Subtitle)),
+        Language = Text(e, nameof(SessionEntity.Language)),
+        Links = FromJson<Link[]>(e, nameof(SessionEntity.LinksJson)),
+        RoomId = Text(e, nameof(SessionEntity.RoomId)),
+        TrackId = Text(e, nameof(SessionEntity.TrackId)),
+        SourceGuid = Text(e, nameof(SessionEntity.SourceGuid)),
+    };
 
     public static SpeakerEntity ToEntity(string conferenceId, Speaker s) => new()
     {
@@ -87,12 +111,20 @@ internal static class EntityMapping
         RowKey = RowKeys.Speaker(s.Id),
         Name = s.Name,
         AlsoKnownAsJson = JsonSerializer.Serialize(s.AlsoKnownAs, Json),
+        Bio = s.Bio,
+        LinksJson = JsonSerializer.Serialize(s.Links, Json),
+        SourceId = s.SourceId,
     };
 
     public static Speaker ToSpeaker(TableEntity e) => new(
         e.RowKey[RowKeys.SpeakerPrefix.Length..],
         Text(e, nameof(SpeakerEntity.Name)),
-        FromJson<string[]>(e, nameof(SpeakerEntity.AlsoKnownAsJson)));
+        FromJson<string[]>(e, nameof(SpeakerEntity.AlsoKnownAsJson)))
+    {
+        Bio = Text(e, nameof(SpeakerEntity.Bio)),
+        Links = FromJson<Link[]>(e, nameof(SpeakerEntity.LinksJson)),
+        SourceId = Text(e, nameof(SpeakerEntity.SourceId)),
+    };
 
     public static SponsorEntity ToEntity(string conferenceId, Sponsor s) => new()
     {
@@ -102,33 +134,44 @@ internal static class EntityMapping
         Name = s.Name,
         Tagline = s.Tagline,
         Order = s.Order,
+        Tier = s.Tier,
+        Url = s.Url,
     };
 
     public static Sponsor ToSponsor(TableEntity e) => new(
         Text(e, nameof(SponsorEntity.SponsorId)),
         Text(e, nameof(SponsorEntity.Name)),
         Text(e, nameof(SponsorEntity.Tagline)),
-        e.GetInt32(nameof(SponsorEntity.Order)) ?? 0);
+        e.GetInt32(nameof(SponsorEntity.Order)) ?? 0)
+    {
+        Tier = Text(e, nameof(SponsorEntity.Tier)),
+        Url = Text(e, nameof(SponsorEntity.Url)),
+    };
 
-    public static ChangeEntity ToEntity(string conferenceId, long version, AgendaChange change, Session session) => new()
+    public static ChangeEntity ToEntity(string conferenceId, long version, AgendaChange change, Session? session) => new()
     {
         PartitionKey = conferenceId,
         RowKey = RowKeys.Change(version),
         AgendaVersion = version,
         Kind = change.Kind.ToString(),
         SessionId = change.SessionId,
+        Subject = change.Subject,
+        Summary = change.Summary,
         Actor = change.Actor,
         Time = change.Time,
         Schema = ChangeLogShapes.Current,
-        SessionJson = ChangeLogShapes.Write(session),
+        SessionJson = session is null ? "" : ChangeLogShapes.Write(session),
     };
 
-    public static RecordedChange ToChange(ChangeEntity e) => new(
-        e.AgendaVersion,
-        Enum.Parse<ChangeKind>(e.Kind),
-        ChangeLogShapes.Read(e.Schema ?? ChangeLogShapes.First, e.SessionJson, e.RowKey),
-        e.Actor,
-        e.Time);
+    public static RecordedChange ToChange(ChangeEntity e)
+    {
+        var session = e.SessionJson.Length == 0 ? null : ChangeLogShapes.Read(e.Schema ?? ChangeLogShapes.First, e.SessionJson, e.RowKey);
+        return new RecordedChange(e.AgendaVersion, Enum.Parse<ChangeKind>(e.Kind), session, e.Actor, e.Time)
+        {
+            Subject = e.Subject.Length > 0 ? e.Subject : session is null ? "" : $"sessions/{session.Id}",
+            Summary = e.Summary,
+        };
+    }
 
     private static string Text(TableEntity e, string name) => e.GetString(name) ?? "";
 

@@ -23,6 +23,11 @@ public static class EditableSessionFields
         new("end_time", (p, s) => p with { End = WireMapping.ToInstant(s.EndTime, "session.end_time") }, (a, b) => a.End != b.End),
         new("status", (p, s) => p with { Status = WireMapping.ToDomain(s.Status, "session.status") }, (a, b) => a.Status != b.Status),
         new("slide_count", (p, s) => p with { SlideCount = s.SlideCount }, (a, b) => a.SlideCount != b.SlideCount),
+        new("subtitle", (p, s) => p with { Subtitle = s.Subtitle }, (a, b) => a.Subtitle != b.Subtitle),
+        new("language", (p, s) => p with { Language = s.Language }, (a, b) => a.Language != b.Language),
+        new("links", (p, s) => p with { Links = [.. s.Links.Select(WireMapping.ToDomain)] }, (a, b) => !a.Links.SequenceEqual(b.Links)),
+        new("room_id", (p, s) => p with { RoomId = s.RoomId }, (a, b) => a.RoomId != b.RoomId),
+        new("track_id", (p, s) => p with { TrackId = s.TrackId }, (a, b) => a.TrackId != b.TrackId),
     ];
 
     private static readonly Dictionary<string, Field> ByPath = All.ToDictionary(f => f.Path, StringComparer.Ordinal);

@@ -29,17 +29,38 @@ public static class WireMapping
             : null,
         AgendaVersion = c.AgendaVersion,
         UpdateTime = Timestamp.FromDateTimeOffset(c.AgendaUpdateTime),
+        Url = c.Url,
+        Rooms = { c.Rooms.Select(ToWire) },
+        Tracks = { c.Tracks.Select(ToWire) },
     };
 
     public static Conference ToDomain(Proto.Conference c) => new(
         c.Id, c.Name, c.FullName, c.Subtitle, c.Description, c.TimeZone, c.City, c.Country, c.Venue, c.AgendaStatus,
         [.. c.Days.Select(d => ParseDate(d.Date, "conference.days.date"))],
         [.. c.Committee.Select(m => new CommitteeMember(m.PersonId, m.Name, m.Role))],
-        c.CoLocatedEvent is { } e
-            ? new CoLocatedEvent(e.Name, ParseDate(e.StartDate, "conference.co_located_event.start_date"), ParseDate(e.EndDate, "conference.co_located_event.end_date"), e.City)
-            : null,
+        c.CoLocatedEvent is { } e ? ToDomain(e) : null,
         c.AgendaVersion,
-        ToInstant(c.UpdateTime, "conference.update_time"));
+        c.UpdateTime is null ? DateTimeOffset.MinValue : ToInstant(c.UpdateTime, "conference.update_time"))
+    {
+        Url = c.Url,
+        Rooms = [.. c.Rooms.Select(ToDomain)],
+        Tracks = [.. c.Tracks.Select(ToDomain)],
+    };
+
+    public static CoLocatedEvent ToDomain(Proto.CoLocatedEvent e) =>
+        new(e.Name, ParseDate(e.StartDate, "conference.co_located_event.start_date"), ParseDate(e.EndDate, "conference.co_located_event.end_date"), e.City);
+
+    public static Proto.Room ToWire(Room r) => new() { Id = r.Id, Name = r.Name };
+
+    public static Room ToDomain(Proto.Room r) => new(r.Id, r.Name);
+
+    public static Proto.Track ToWire(Track t) => new() { Id = t.Id, Name = t.Name, Color = t.Color };
+
+    public static Track ToDomain(Proto.Track t) => new(t.Id, t.Name, t.Color);
+
+    public static Proto.Link ToWire(Link l) => new() { Title = l.Title, Url = l.Url };
+
+    public static Link ToDomain(Proto.Link l) => new(l.Title, l.Url);
 
     /// <summary>A session as published: with its speakers' names, etag, sequence and its day in the conference's zone.</summary>
     public static Proto.Session ToWire(Session s, ConferenceTimeZone zone)
@@ -66,6 +87,12 @@ public static class WireMapping
         EndTime = Timestamp.FromDateTimeOffset(s.End),
         Status = ToWire(s.Status),
         SlideCount = s.SlideCount,
+        Subtitle = s.Subtitle,
+        Language = s.Language,
+        Links = { s.Links.Select(ToWire) },
+        RoomId = s.RoomId,
+        TrackId = s.TrackId,
+        SourceGuid = s.SourceGuid,
     };
 
     public static Session ToDomain(Proto.Session s) => new(
@@ -81,15 +108,36 @@ public static class WireMapping
         ToDomain(s.Status, "session.status"),
         s.Sequence,
         s.UpdateTime is null ? DateTimeOffset.MinValue : ToInstant(s.UpdateTime, "session.update_time"),
-        s.Etag);
+        s.Etag)
+    {
+        Subtitle = s.Subtitle,
+        Language = s.Language,
+        Links = [.. s.Links.Select(ToDomain)],
+        RoomId = s.RoomId,
+        TrackId = s.TrackId,
+        SourceGuid = s.SourceGuid,
+    };
 
-    public static Proto.Speaker ToWire(Speaker s) => new() { Id = s.Id, Name = s.Name, AlsoKnownAs = { s.AlsoKnownAs } };
+    public static Proto.Speaker ToWire(Speaker s) => new()
+    {
+        Id = s.Id,
+        Name = s.Name,
+        AlsoKnownAs = { s.AlsoKnownAs },
+        Bio = s.Bio,
+        Links = { s.Links.Select(ToWire) },
+        SourceId = s.SourceId,
+    };
 
-    public static Speaker ToDomain(Proto.Speaker s) => new(s.Id, s.Name, [.. s.AlsoKnownAs]);
+    public static Speaker ToDomain(Proto.Speaker s) => new(s.Id, s.Name, [.. s.AlsoKnownAs])
+    {
+        Bio = s.Bio,
+        Links = [.. s.Links.Select(ToDomain)],
+        SourceId = s.SourceId,
+    };
 
-    public static Proto.Sponsor ToWire(Sponsor s) => new() { Id = s.Id, Name = s.Name, Tagline = s.Tagline, Order = s.Order };
+    public static Proto.Sponsor ToWire(Sponsor s) => new() { Id = s.Id, Name = s.Name, Tagline = s.Tagline, Order = s.Order, Tier = s.Tier, Url = s.Url };
 
-    public static Sponsor ToDomain(Proto.Sponsor s) => new(s.Id, s.Name, s.Tagline, s.Order);
+    public static Sponsor ToDomain(Proto.Sponsor s) => new(s.Id, s.Name, s.Tagline, s.Order) { Tier = s.Tier, Url = s.Url };
 
     public static Proto.ScheduleChange ToWire(RecordedChange c, ConferenceTimeZone zone) => new()
     {
@@ -100,11 +148,15 @@ public static class WireMapping
             ChangeKind.Updated => Proto.ChangeKind.Updated,
             ChangeKind.Cancelled => Proto.ChangeKind.Cancelled,
             ChangeKind.Restored => Proto.ChangeKind.Restored,
+            ChangeKind.Deleted => Proto.ChangeKind.Deleted,
+            ChangeKind.Imported => Proto.ChangeKind.Imported,
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Not a change kind."),
         },
-        Session = ToWire(c.Session, zone),
+        Session = c.Session is { } session ? ToWire(session, zone) : null,
         Actor = c.Actor,
         ChangeTime = Timestamp.FromDateTimeOffset(c.Time),
+        Subject = c.Subject,
+        Summary = c.Summary,
     };
 
     /// <summary>A new session as a writer sent it, with the request id that makes a retry safe.</summary>
@@ -126,14 +178,25 @@ public static class WireMapping
             [.. s.SpeakerIds],
             ToInstant(s.StartTime, "session.start_time"),
             ToInstant(s.EndTime, "session.end_time"),
-            s.SlideCount);
+            s.SlideCount)
+        {
+            Subtitle = s.Subtitle,
+            Language = s.Language,
+            Links = [.. s.Links.Select(ToDomain)],
+            RoomId = s.RoomId,
+            TrackId = s.TrackId,
+        };
     }
 
     public static SessionQuery ToQuery(Proto.ListSessionsRequest r) => new(
         r.ConferenceId,
         r.Day.Length == 0 ? null : ParseDate(r.Day, "day"),
         r.SpeakerId.Length == 0 ? null : r.SpeakerId,
-        r.Kind == Proto.SessionKind.Unspecified ? null : ToDomain(r.Kind, "kind"));
+        r.Kind == Proto.SessionKind.Unspecified ? null : ToDomain(r.Kind, "kind"))
+    {
+        RoomId = r.RoomId.Length == 0 ? null : r.RoomId,
+        TrackId = r.TrackId.Length == 0 ? null : r.TrackId,
+    };
 
     public static Proto.SessionKind ToWire(SessionKind kind) => kind switch
     {

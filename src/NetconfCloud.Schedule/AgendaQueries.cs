@@ -19,11 +19,23 @@ public static class AgendaQueries
             throw new InvalidArgumentException("day", $"{day:yyyy-MM-dd} is not a day of {agenda.Conference.Id}.");
         }
 
+        if (query.RoomId is { } roomId && !agenda.Conference.Rooms.Any(r => r.Id == roomId))
+        {
+            throw new InvalidArgumentException("room_id", $"unknown room id '{roomId}'.");
+        }
+
+        if (query.TrackId is { } trackId && !agenda.Conference.Tracks.Any(t => t.Id == trackId))
+        {
+            throw new InvalidArgumentException("track_id", $"unknown track id '{trackId}'.");
+        }
+
         var zone = agenda.Conference.TimeZone;
         var sessions = agenda.Sessions
             .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
             .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
             .Where(s => query.Kind is null || s.Kind == query.Kind)
+            .Where(s => query.RoomId is null || s.RoomId == query.RoomId)
+            .Where(s => query.TrackId is null || s.TrackId == query.TrackId)
             .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToArray();
         return Paging.Apply(sessions, page, query.Fingerprint);
@@ -44,6 +56,13 @@ public static class AgendaQueries
         CheckId(speakerId, "speaker_id");
         return agenda.Speakers.FirstOrDefault(s => s.Id == speakerId)
             ?? throw new NotFoundException($"conferences/{agenda.Conference.Id}/speakers/{speakerId}");
+    }
+
+    public static Sponsor FindSponsor(AgendaSnapshot agenda, string sponsorId)
+    {
+        CheckId(sponsorId, "sponsor_id");
+        return agenda.Sponsors.FirstOrDefault(s => s.Id == sponsorId)
+            ?? throw new NotFoundException($"conferences/{agenda.Conference.Id}/sponsors/{sponsorId}");
     }
 
     public static Page<Sponsor> ListSponsors(AgendaSnapshot agenda, PageRequest page) =>

@@ -1,7 +1,7 @@
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads and changes the agenda of a conference; the rules live here, storage behind <see cref="IAgendaStore"/>.</summary>
-public sealed class AgendaService(IAgendaStore store, TimeProvider time, ChangeFeed changes)
+public sealed partial class AgendaService(IAgendaStore store, TimeProvider time, ChangeFeed changes)
 {
     public const int MaxChangesPerPage = 500;
 
@@ -116,7 +116,14 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, ChangeF
             var id = draft.Id.Length > 0 ? draft.Id : NewId(draft, agenda);
             var session = new Session(
                 id, draft.Kind, draft.Title, draft.Abstract, draft.Notes, ResolveSpeakers(draft.SpeakerIds, agenda),
-                draft.Start, draft.End, draft.SlideCount, SessionStatus.Scheduled, Sequence: 0, UpdateTime: time.GetUtcNow(), ETag: "");
+                draft.Start, draft.End, draft.SlideCount, SessionStatus.Scheduled, Sequence: 0, UpdateTime: time.GetUtcNow(), ETag: "")
+            {
+                Subtitle = draft.Subtitle,
+                Language = draft.Language,
+                Links = draft.Links,
+                RoomId = draft.RoomId,
+                TrackId = draft.TrackId,
+            };
             SessionRules.Validate(session, agenda);
             if (agenda.Sessions.Any(s => s.Id == id))
             {
@@ -180,7 +187,7 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, ChangeF
                 return new SavedSession(current, agenda.Conference);
             }
 
-            SessionRules.Validate(updated, agenda);
+            SessionRules.Validate(updated, agenda, current);
 
             var moved = updated.Start != current.Start || updated.End != current.End || updated.Status != current.Status;
             var now = time.GetUtcNow();
@@ -237,20 +244,8 @@ public sealed class AgendaService(IAgendaStore store, TimeProvider time, ChangeF
 
     private static string NewId(SessionDraft draft, AgendaSnapshot agenda)
     {
-        var basis = Slug.From(draft.Title.Length > 0 ? draft.Title : string.Join(' ', draft.SpeakerIds));
-        if (basis.Length == 0)
-        {
-            basis = "session";
-        }
-
-        basis = basis.Length > Slug.MaxLength - 4 ? basis[..(Slug.MaxLength - 4)].TrimEnd('-') : basis;
-        var id = basis;
-        for (var n = 2; agenda.Sessions.Any(s => s.Id == id); n++)
-        {
-            id = $"{basis}-{n}";
-        }
-
-        return id;
+        var taken = agenda.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return Slug.Unique(draft.Title.Length > 0 ? draft.Title : string.Join(' ', draft.SpeakerIds), "session", taken.Contains);
     }
 }
 

@@ -21,10 +21,14 @@ public sealed class InvalidArgumentException : AgendaException
     }
 
     public InvalidArgumentException(IReadOnlyList<FieldViolation> violations)
-        : base(string.Join(" ", violations.Select(violation => $"{violation.Field}: {violation.Description}")))
+        : base(string.Join(" ", violations.Take(MaxInMessage).Select(violation => $"{violation.Field}: {violation.Description}"))
+            + (violations.Count > MaxInMessage ? $" (and {violations.Count - MaxInMessage} more, each named in the field violations)" : ""))
     {
         Violations = violations;
     }
+
+    /// <summary>The message names this many violations; all of them travel as the error's details.</summary>
+    public const int MaxInMessage = 5;
 
     public IReadOnlyList<FieldViolation> Violations { get; }
 }
@@ -65,4 +69,13 @@ public sealed class StorageUnavailableException(string message, Exception? inner
     : AgendaException(message)
 {
     public Exception? Cause { get; } = inner;
+}
+
+/// <summary>A resource cannot be removed while others use it (a speaker with sessions); <see cref="Users"/> names them.</summary>
+public sealed class InUseException(string resourceName, IReadOnlyList<string> users)
+    : AgendaException($"{resourceName} is in use by {string.Join(", ", users)}; change those first.")
+{
+    public string ResourceName { get; } = resourceName;
+
+    public IReadOnlyList<string> Users { get; } = users;
 }

@@ -31,6 +31,19 @@ public interface IAgendaStore
     /// <summary>The change log after <paramref name="afterVersion"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes an edit of any size as one new agenda version on top of <paramref name="basis"/> (else
+    /// <see cref="AgendaMovedException"/>, nothing written). Readers see the agenda before it or after it, never in
+    /// between, and an edit interrupted after it was committed is completed by the next reader or writer.
+    /// </summary>
+    Task<Conference> CommitAsync(Conference basis, AgendaEdit edit, CancellationToken cancellationToken);
+
+    /// <summary>Creates a conference with an empty agenda at version 1; <see cref="AlreadyExistsException"/> if the id is taken.</summary>
+    Task<Conference> CreateConferenceAsync(Conference conference, AgendaChange change, CancellationToken cancellationToken);
+
+    /// <summary>Every conference (one row each), in id order.</summary>
+    Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes the seed agenda unless the conference exists already. Returns whether it wrote.</summary>
     Task<bool> SeedAsync(AgendaSnapshot agenda, CancellationToken cancellationToken);
 }
@@ -41,10 +54,52 @@ public enum ChangeKind
     Updated,
     Cancelled,
     Restored,
+    Deleted,
+    Imported,
 }
 
-/// <summary>A record of one change to the agenda: what, to which session, by whom, when.</summary>
-public sealed record AgendaChange(ChangeKind Kind, string SessionId, string Actor, DateTimeOffset Time);
+/// <summary>
+/// A record of one change to the agenda: what, to which resource, by whom, when. <see cref="SessionId"/> is set
+/// for a change to a session; <see cref="Subject"/> names any other resource (<c>speakers/jamal-hadi-salim</c>,
+/// <c>sponsors/cisco</c>, <c>conference</c>, <c>import</c>) and <see cref="Summary"/> says what changed in words.
+/// </summary>
+public sealed record AgendaChange(ChangeKind Kind, string SessionId, string Actor, DateTimeOffset Time)
+{
+    public string Subject { get; init; } = SessionId.Length > 0 ? $"sessions/{SessionId}" : "";
 
-/// <summary>A change as kept in the log: the agenda version it made, and the session after it.</summary>
-public sealed record RecordedChange(long Version, ChangeKind Kind, Session Session, string Actor, DateTimeOffset Time);
+    public string Summary { get; init; } = "";
+}
+
+/// <summary>A change as kept in the log: the agenda version it made, and the session after it when it changed one.</summary>
+public sealed record RecordedChange(long Version, ChangeKind Kind, Session? Session, string Actor, DateTimeOffset Time)
+{
+    public string Subject { get; init; } = Session is null ? "" : $"sessions/{Session.Id}";
+
+    public string Summary { get; init; } = "";
+}
+
+/// <summary>
+/// One change to the agenda as rows to write, in one agenda version: sessions, speakers and sponsors written whole
+/// (an upsert each), speakers and sponsor positions removed, and the conference record when it changed.
+/// </summary>
+public sealed record AgendaEdit(AgendaChange Change)
+{
+    /// <summary>The conference's new details (name, rooms, tracks, ...); null when only its version moves.</summary>
+    public Conference? Conference { get; init; }
+
+    public IReadOnlyList<Session> Sessions { get; init; } = [];
+
+    public IReadOnlyList<Speaker> Speakers { get; init; } = [];
+
+    public IReadOnlyList<string> RemovedSpeakerIds { get; init; } = [];
+
+    /// <summary>Sponsors written at their <see cref="Sponsor.Order"/>.</summary>
+    public IReadOnlyList<Sponsor> Sponsors { get; init; } = [];
+
+    /// <summary>Positions that no longer hold a sponsor (after a delete, the list is one shorter).</summary>
+    public IReadOnlyList<int> RemovedSponsorOrders { get; init; } = [];
+
+    public int RowCount => Sessions.Count + Speakers.Count + RemovedSpeakerIds.Count + Sponsors.Count + RemovedSponsorOrders.Count;
+
+    public bool IsEmpty => Conference is null && RowCount == 0;
+}

@@ -18,11 +18,39 @@ public enum SessionStatus
 /// <summary>A person as named on a session.</summary>
 public sealed record SpeakerRef(string Id, string Name);
 
-/// <summary>A person who speaks at the conference. Ids are slugs of the person's name.</summary>
-public sealed record Speaker(string Id, string Name, IReadOnlyList<string> AlsoKnownAs);
+/// <summary>A link published with a session or a speaker: slides, a video, a recording, a home page.</summary>
+/// <remarks>The URL is absolute http(s); the title says what it is.</remarks>
+public sealed record Link(string Title, string Url);
 
-/// <summary>A sponsor, in the order the conference publishes them.</summary>
-public sealed record Sponsor(string Id, string Name, string Tagline, int Order);
+/// <summary>A person who speaks at the conference. Ids are slugs of the person's name.</summary>
+public sealed record Speaker(string Id, string Name, IReadOnlyList<string> AlsoKnownAs)
+{
+    public string Bio { get; init; } = "";
+
+    public IReadOnlyList<Link> Links { get; init; } = [];
+
+    /// <summary>The person's id in the schedule they were imported from (a frab id or guid); empty when none.</summary>
+    public string SourceId { get; init; } = "";
+
+    /// <summary>Whether <paramref name="name"/> is this person's name or one of their other spellings (any case).</summary>
+    public bool IsNamed(string name) =>
+        string.Equals(Name, name, StringComparison.OrdinalIgnoreCase) || AlsoKnownAs.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A sponsor, in the order the conference publishes them; the listing groups them by tier.</summary>
+public sealed record Sponsor(string Id, string Name, string Tagline, int Order)
+{
+    /// <summary>e.g. "Platinum"; empty when the conference publishes no tiers.</summary>
+    public string Tier { get; init; } = "";
+
+    public string Url { get; init; } = "";
+}
+
+/// <summary>A room of the venue; rooms are listed in the conference's order.</summary>
+public sealed record Room(string Id, string Name);
+
+/// <summary>A track (theme) of the conference, with the colour its schedule shows it in (#rrggbb, or empty).</summary>
+public sealed record Track(string Id, string Name, string Color);
 
 public sealed record CommitteeMember(string PersonId, string Name, string Role);
 
@@ -46,8 +74,19 @@ public sealed record Conference(
     long AgendaVersion,
     DateTimeOffset AgendaUpdateTime)
 {
+    /// <summary>The conference's web site; empty when none.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>Rooms in the order the conference lists them.</summary>
+    public IReadOnlyList<Room> Rooms { get; init; } = [];
+
+    public IReadOnlyList<Track> Tracks { get; init; } = [];
+
     /// <summary>The storage version of the conference record, which moves with every change to the agenda; not published.</summary>
     public string ETag { get; init; } = "";
+
+    /// <summary>Storage only: an edit committed on this version whose rows are still being moved into place; empty when none.</summary>
+    public string PendingEdit { get; init; } = "";
 
     public ConferenceTimeZone TimeZone => ConferenceTimeZone.FromId(TimeZoneId);
 
@@ -79,6 +118,23 @@ public sealed record Session(
     DateTimeOffset UpdateTime,
     string ETag)
 {
+    public string Subtitle { get; init; } = "";
+
+    /// <summary>The language the session is held in (a BCP 47 tag such as "en" or "de"); empty when not said.</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>Slides, video and recording links. The "(PDF)" marks of the Netconf 2015 agenda stay <see cref="SlideCount"/>:
+    /// that agenda publishes no addresses for them.</summary>
+    public IReadOnlyList<Link> Links { get; init; } = [];
+
+    /// <summary>The room, an id of the conference's rooms; empty for a session with no room (a break, a meal, a plenary).</summary>
+    public string RoomId { get; init; } = "";
+
+    public string TrackId { get; init; } = "";
+
+    /// <summary>The guid the session has in the schedule it was imported from (frab, c3voc); empty when none.</summary>
+    public string SourceGuid { get; init; } = "";
+
     public bool IsTalk => Kind == SessionKind.Talk;
 
     public bool HasTitle => !string.IsNullOrWhiteSpace(Title);

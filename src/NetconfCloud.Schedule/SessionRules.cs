@@ -9,10 +9,69 @@ public static class SessionRules
     public const int MaxSlideCount = 50;
     public const int MaxSpeakers = 20;
 
-    /// <summary>Checks a session as it would stand in the agenda (replacing any session with the same id).</summary>
-    public static void Validate(Session session, AgendaSnapshot agenda, string prefix = "session.")
+    public const int MaxSubtitleLength = 300;
+    public const int MaxLinks = 20;
+    public const int MaxLinkTitleLength = 200;
+    public const int MaxUrlLength = 2000;
+
+    /// <summary>The longest session; a session may run past midnight (congresses have night programmes), not for days.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Checks a session as it would stand in the agenda (replacing any session with the same id). A clash with
+    /// another session (a speaker or a room twice at once) is refused unless <paramref name="previous"/>, the session
+    /// as it stands now, had that very clash already: imported schedules keep their clashes, an edit adds none.
+    /// </summary>
+    public static void Validate(Session session, AgendaSnapshot agenda, Session? previous = null, string prefix = "session.")
     {
         var violations = new List<FieldViolation>();
+        Check(session, new RuleContext(agenda.Conference, agenda.Speakers), prefix, violations);
+        var known = previous is null
+            ? []
+            : AgendaClashes.Of(previous, agenda.Sessions).Select(c => (c.Kind, c.Subject, c.Second.Id)).ToHashSet();
+        foreach (var clash in AgendaClashes.Of(session, agenda.Sessions).Where(c => !known.Contains((c.Kind, c.Subject, c.Second.Id))))
+        {
+            violations.Add(clash.Kind == ClashKind.Speaker
+                ? new FieldViolation(prefix + "speaker_ids", $"speaker '{clash.Subject}' is already in session '{clash.Second.Id}' at that time.")
+                : new FieldViolation(prefix + "room_id", $"room '{clash.Subject}' already holds session '{clash.Second.Id}' at that time."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidArgumentException(violations);
+        }
+    }
+
+    /// <summary>Checks a whole agenda, as loaded from a seed file: every rule, clashes included.</summary>
+    public static void ValidateAgenda(AgendaSnapshot agenda)
+    {
+        var violations = new List<FieldViolation>();
+        var context = new RuleContext(agenda.Conference, agenda.Speakers);
+        foreach (var duplicate in agenda.Sessions.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            violations.Add(new FieldViolation("sessions", $"id '{duplicate.Key}' is used twice."));
+        }
+
+        foreach (var speaker in agenda.Speakers.Where(s => !Slug.IsValid(s.Id)))
+        {
+            violations.Add(new FieldViolation("speakers", $"id '{speaker.Id}' is not a slug."));
+        }
+
+        foreach (var session in agenda.Sessions)
+        {
+            Check(session, context, $"sessions[{session.Id}].", violations);
+        }
+
+        violations.AddRange(AgendaClashes.Find(agenda.Sessions).Select(c => new FieldViolation($"sessions[{c.Second.Id}]", c.ToString())));
+        if (violations.Count > 0)
+        {
+            throw new InvalidArgumentException(violations);
+        }
+    }
+
+    /// <summary>Every rule of one session except clashes, which need the other sessions.</summary>
+    internal static void Check(Session session, RuleContext context, string prefix, List<FieldViolation> violations)
+    {
         void Fail(string field, string description) => violations.Add(new FieldViolation(prefix + field, description));
 
         if (!Slug.IsValid(session.Id))
@@ -31,6 +90,7 @@ public static class SessionRules
         }
 
         CheckText(session.Title, MaxTitleLength, allowLineBreaks: false, "title", Fail);
+        CheckText(session.Subtitle, MaxSubtitleLength, allowLineBreaks: false, "subtitle", Fail);
         CheckText(session.Abstract, MaxAbstractLength, allowLineBreaks: true, "abstract", Fail);
         CheckText(session.Notes, MaxNotesLength, allowLineBreaks: true, "notes", Fail);
 
@@ -46,36 +106,49 @@ public static class SessionRules
             Fail("slide_count", $"must be between 0 and {MaxSlideCount}.");
         }
 
-        CheckSpeakers(session, agenda, Fail);
-        CheckTimes(session, agenda, Fail);
-
-        if (violations.Count > 0)
+        if (session.Language.Length > 0 && !LanguageTag.IsValid(session.Language))
         {
-            throw new InvalidArgumentException(violations);
+            Fail("language", "must be a language tag such as 'en' or 'de-AT'.");
         }
+
+        if (session.RoomId.Length > 0 && !context.Rooms.Contains(session.RoomId))
+        {
+            Fail("room_id", $"unknown room id '{session.RoomId}'.");
+        }
+
+        if (session.TrackId.Length > 0 && !context.Tracks.Contains(session.TrackId))
+        {
+            Fail("track_id", $"unknown track id '{session.TrackId}'.");
+        }
+
+        CheckLinks(session.Links, "links", Fail);
+        CheckSpeakers(session, context, Fail);
+        CheckTimes(session, context, Fail);
     }
 
-    /// <summary>Checks a whole agenda, as loaded from a seed or import file.</summary>
-    public static void ValidateAgenda(AgendaSnapshot agenda)
+    /// <summary>Links: at most <see cref="MaxLinks"/>, each an absolute http(s) URL with a one-line title.</summary>
+    public static void CheckLinks(IReadOnlyList<Link> links, string field, Action<string, string> fail)
     {
-        var duplicate = agenda.Sessions.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        if (links.Count > MaxLinks)
         {
-            throw new InvalidArgumentException("sessions", $"id '{duplicate.Key}' is used twice.");
+            fail(field, $"must hold at most {MaxLinks} links.");
+            return;
         }
 
-        foreach (var speaker in agenda.Speakers.Where(s => !Slug.IsValid(s.Id)))
+        for (var i = 0; i < links.Count; i++)
         {
-            throw new InvalidArgumentException("speakers", $"id '{speaker.Id}' is not a slug.");
-        }
-
-        foreach (var session in agenda.Sessions)
-        {
-            Validate(session, agenda, $"sessions[{session.Id}].");
+            CheckText(links[i].Title, MaxLinkTitleLength, allowLineBreaks: false, $"{field}[{i}].title", fail);
+            if (!IsWebUrl(links[i].Url))
+            {
+                fail($"{field}[{i}].url", $"must be an absolute http or https URL of at most {MaxUrlLength} characters.");
+            }
         }
     }
 
-    private static void CheckText(string text, int maxLength, bool allowLineBreaks, string field, Action<string, string> fail)
+    public static bool IsWebUrl(string url) =>
+        url.Length <= MaxUrlLength && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    internal static void CheckText(string text, int maxLength, bool allowLineBreaks, string field, Action<string, string> fail)
     {
         if (text.Length > maxLength)
         {
@@ -96,7 +169,7 @@ public static class SessionRules
         }
     }
 
-    private static void CheckSpeakers(Session session, AgendaSnapshot agenda, Action<string, string> fail)
+    private static void CheckSpeakers(Session session, RuleContext context, Action<string, string> fail)
     {
         if (session.Speakers.Count > MaxSpeakers)
         {
@@ -104,8 +177,7 @@ public static class SessionRules
             return;
         }
 
-        var known = agenda.Speakers.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var unknown in session.Speakers.Where(s => !known.Contains(s.Id)))
+        foreach (var unknown in session.Speakers.Where(s => !context.Speakers.Contains(s.Id)))
         {
             fail("speaker_ids", $"unknown speaker id '{unknown.Id}'.");
         }
@@ -114,28 +186,9 @@ public static class SessionRules
         {
             fail("speaker_ids", "names a speaker twice.");
         }
-
-        if (session.Status != SessionStatus.Scheduled)
-        {
-            return;
-        }
-
-        foreach (var other in agenda.Sessions)
-        {
-            if (other.Id == session.Id || other.Status != SessionStatus.Scheduled
-                || other.Start >= session.End || session.Start >= other.End)
-            {
-                continue;
-            }
-
-            foreach (var speaker in session.Speakers.Where(s => other.IsSpokenBy(s.Id)))
-            {
-                fail("speaker_ids", $"speaker '{speaker.Id}' is already in session '{other.Id}' at that time.");
-            }
-        }
     }
 
-    private static void CheckTimes(Session session, AgendaSnapshot agenda, Action<string, string> fail)
+    private static void CheckTimes(Session session, RuleContext context, Action<string, string> fail)
     {
         if (session.End <= session.Start)
         {
@@ -143,15 +196,32 @@ public static class SessionRules
             return;
         }
 
-        var conference = agenda.Conference;
-        var zone = conference.TimeZone;
-        if (!conference.Days.Contains(zone.DayOf(session.Start)))
+        if (session.End - session.Start > MaxDuration)
+        {
+            fail("end_time", $"must be at most {MaxDuration.TotalHours:0} hours after start_time.");
+        }
+
+        var conference = context.Conference;
+        var zone = context.Zone;
+        if (!context.Days.Contains(zone.DayOf(session.Start)))
         {
             fail("start_time", $"must fall on a conference day ({string.Join(", ", conference.Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}) in {zone.Id}.");
         }
-        else if (zone.DayOf(session.End) != zone.DayOf(session.Start) && zone.ToLocal(session.End).TimeOfDay != TimeSpan.Zero)
-        {
-            fail("end_time", "must be on the same conference day as start_time.");
-        }
     }
+}
+
+/// <summary>What the rules of one session look up in the rest of the agenda, gathered once for many sessions.</summary>
+internal sealed class RuleContext(Conference conference, IEnumerable<Speaker> speakers)
+{
+    public Conference Conference { get; } = conference;
+
+    public ConferenceTimeZone Zone { get; } = conference.TimeZone;
+
+    public HashSet<DateOnly> Days { get; } = [.. conference.Days];
+
+    public HashSet<string> Speakers { get; } = speakers.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+    public HashSet<string> Rooms { get; } = conference.Rooms.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
+    public HashSet<string> Tracks { get; } = conference.Tracks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 }

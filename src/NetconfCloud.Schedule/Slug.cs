@@ -41,4 +41,26 @@ public static partial class Slug
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    /// <summary>
+    /// A new id from <paramref name="text"/> (or <paramref name="fallback"/> when it has no letters or digits) that
+    /// <paramref name="isTaken"/> does not hold: "title", then "title-2", "title-3", ...
+    /// </summary>
+    public static string Unique(string text, string fallback, Func<string, bool> isTaken)
+    {
+        var basis = From(text);
+        if (basis.Length == 0)
+        {
+            basis = fallback;
+        }
+
+        basis = basis.Length > MaxLength - 6 ? basis[..(MaxLength - 6)].TrimEnd('-') : basis;
+        var id = basis;
+        for (var n = 2; isTaken(id); n++)
+        {
+            id = $"{basis}-{n}";
+        }
+
+        return id;
+    }
 }

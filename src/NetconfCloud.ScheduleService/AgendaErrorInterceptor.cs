@@ -27,6 +27,19 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw ToRpcException(ex, context);
+        }
+    }
+
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
@@ -53,6 +66,10 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
             ConcurrencyConflictException { ETagWasSupplied: true } e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
             {
                 Violations = { new PreconditionFailure.Types.Violation { Type = "ETAG", Subject = e.ResourceName, Description = "The etag is stale." } },
+            }),
+            InUseException e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
+            {
+                Violations = { e.Users.Select(user => new PreconditionFailure.Types.Violation { Type = "IN_USE", Subject = user, Description = $"{user} uses {e.ResourceName}." }) },
             }),
             ConcurrencyConflictException e => Status(Code.Aborted, e.Message, Resource(e.ResourceName)),
             ResourceExhaustedException e => Status(Code.ResourceExhausted, e.Message),

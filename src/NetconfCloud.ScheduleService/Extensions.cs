@@ -30,11 +30,7 @@ public static class Extensions
             options.MaxReceiveMessageSize = 256 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
-        builder.Services.AddGrpcHealthChecks(options =>
-        {
-            options.Services.Map("", _ => true);
-            options.Services.Map(Contracts.Schedule.V1.ScheduleService.Descriptor.FullName, _ => true);
-        });
+        builder.Services.AddCachedHealth("", Contracts.Schedule.V1.ScheduleService.Descriptor.FullName);
         if (ServesReflection(builder.Environment))
         {
             builder.Services.AddGrpcReflection();

@@ -1,5 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace NetconfCloud.ScheduleService;
 
@@ -15,6 +19,15 @@ public sealed class HealthProbeOptions
     /// <summary>The listen port that serves HTTP/1.1 and the probe paths; none when unset.</summary>
     [Range(1, 65535)]
     public int? Port { get; set; }
+
+    /// <summary>
+    /// Seconds between the background health checks, whose last result every health answer gives. 5 s: the
+    /// readiness probe (infra) asks every 5 s, so it never reads a result older than its own interval; an outage
+    /// shows within one period (a check may take at most one period); and one one-row storage query per replica
+    /// every 5 s costs nothing, however many probes and <c>Check</c> calls arrive.
+    /// </summary>
+    [Range(1, 300)]
+    public int RefreshSeconds { get; set; } = 5;
 }
 
 public static class HealthProbes
@@ -28,6 +41,50 @@ public static class HealthProbes
     public static int? ProbePort(IConfiguration configuration) =>
         configuration.GetValue<int?>($"{HealthProbeOptions.SectionName}:{nameof(HealthProbeOptions.Port)}");
 
+    /// <summary>
+    /// Health from a cache: the health checks run in the background, at start and then every
+    /// <see cref="HealthProbeOptions.RefreshSeconds"/>, and grpc.health.v1 (<c>Check</c> and <c>Watch</c>) and the
+    /// readiness probe answer with the last result, so no caller ever reaches storage. Each of
+    /// <paramref name="grpcServices"/> is NOT_SERVING until the first check passes.
+    /// </summary>
+    public static IServiceCollection AddCachedHealth(this IServiceCollection services, params string[] grpcServices)
+    {
+        // AddGrpcHealthChecks keeps a HealthServiceImpl already registered: this one starts out not serving, where
+        // a fresh one would answer NOT_FOUND until the first result is published.
+        var grpcHealth = new HealthServiceImpl();
+        foreach (var service in grpcServices)
+        {
+            grpcHealth.SetStatus(service, HealthCheckResponse.Types.ServingStatus.NotServing);
+        }
+
+        services.AddSingleton(grpcHealth);
+        services.AddGrpcHealthChecks(options =>
+        {
+            options.UseHealthChecksCache = true;
+            foreach (var service in grpcServices)
+            {
+                options.Services.Map(service, _ => true);
+            }
+        });
+        services.AddSingleton<PublishedHealth>();
+        services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<PublishedHealth>());
+        services.AddOptions<HealthCheckPublisherOptions>().Configure<IOptions<HealthProbeOptions>>((publisher, probes) =>
+        {
+            publisher.Delay = TimeSpan.Zero;
+            publisher.Period = TimeSpan.FromSeconds(probes.Value.RefreshSeconds);
+        });
+
+        // A check still running after a period counts as failed, so a storage that hangs shows as one that is gone.
+        services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<HealthProbeOptions>>((checks, probes) =>
+        {
+            foreach (var registration in checks.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = TimeSpan.FromSeconds(probes.Value.RefreshSeconds);
+            }
+        });
+        return services;
+    }
+
     public static WebApplication MapHealthProbes(this WebApplication app)
     {
         if (ProbePort(app.Configuration) is not { } port)
@@ -35,8 +92,26 @@ public static class HealthProbes
             return app;
         }
 
-        app.MapHealthChecks(ReadyPath).RequireHost($"*:{port}");
+        app.Map(ReadyPath, (PublishedHealth health, HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "no-store, no-cache";
+            return Results.Text(health.Status.ToString(), "text/plain", statusCode: health.Status == HealthStatus.Unhealthy ? 503 : 200);
+        }).RequireHost($"*:{port}");
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).RequireHost($"*:{port}");
         return app;
+    }
+}
+
+/// <summary>The last health report the background checks published; unhealthy until the first.</summary>
+public sealed class PublishedHealth : IHealthCheckPublisher
+{
+    private volatile HealthReport? last;
+
+    public HealthStatus Status => last?.Status ?? HealthStatus.Unhealthy;
+
+    public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
+    {
+        last = report;
+        return Task.CompletedTask;
     }
 }

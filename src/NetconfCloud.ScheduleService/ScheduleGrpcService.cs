@@ -10,8 +10,26 @@ namespace NetconfCloud.ScheduleService;
 /// <summary>The wire face of <see cref="AgendaService"/>. Domain errors become statuses in <see cref="AgendaErrorInterceptor"/>.</summary>
 internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Schedule.V1.ScheduleService.ScheduleServiceBase
 {
+    public override async Task<ListConferencesResponse> ListConferences(ListConferencesRequest request, ServerCallContext context) =>
+        new() { Conferences = { (await agenda.ListConferencesAsync(context.CancellationToken)).Select(c => ToWire(c)) } };
+
     public override async Task<Contracts.Schedule.V1.Conference> GetConference(GetConferenceRequest request, ServerCallContext context) =>
         ToWire(await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken));
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Conference> CreateConference(CreateConferenceRequest request, ServerCallContext context)
+    {
+        var conference = ToDomain(request.Conference ?? throw new InvalidArgumentException("conference", "is required."));
+        return ToWire(await agenda.CreateConferenceAsync(conference, Actor(context), context.CancellationToken));
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Conference> UpdateConference(UpdateConferenceRequest request, ServerCallContext context)
+    {
+        var conference = request.Conference ?? throw new InvalidArgumentException("conference", "is required.");
+        var patch = EditableResourceFields.ToPatch(EditableResourceFields.Conference, conference, request.UpdateMask);
+        return ToWire(await agenda.UpdateConferenceAsync(conference.Id, patch, Actor(context), context.CancellationToken));
+    }
 
     public override async Task ReadAgenda(ReadAgendaRequest request, IServerStreamWriter<AgendaChunk> responseStream, ServerCallContext context)
     {
@@ -78,6 +96,57 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
     [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Session> CancelSession(CancelSessionRequest request, ServerCallContext context) =>
         Published(await agenda.CancelSessionAsync(request.ConferenceId, request.SessionId, request.Etag, Actor(context), context.CancellationToken));
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Speaker> CreateSpeaker(CreateSpeakerRequest request, ServerCallContext context)
+    {
+        var speaker = ToDomain(request.Speaker ?? throw new InvalidArgumentException("speaker", "is required."));
+        return ToWire((await agenda.CreateSpeakerAsync(request.ConferenceId, speaker, Actor(context), context.CancellationToken)).Speaker);
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Speaker> UpdateSpeaker(UpdateSpeakerRequest request, ServerCallContext context)
+    {
+        var speaker = request.Speaker ?? throw new InvalidArgumentException("speaker", "is required.");
+        var patch = EditableResourceFields.ToPatch(EditableResourceFields.Speaker, speaker, request.UpdateMask);
+        return ToWire((await agenda.UpdateSpeakerAsync(request.ConferenceId, speaker.Id, patch, Actor(context), context.CancellationToken)).Speaker);
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<DeleteResponse> DeleteSpeaker(DeleteSpeakerRequest request, ServerCallContext context) =>
+        new() { AgendaVersion = (await agenda.DeleteSpeakerAsync(request.ConferenceId, request.SpeakerId, Actor(context), context.CancellationToken)).AgendaVersion };
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Sponsor> CreateSponsor(CreateSponsorRequest request, ServerCallContext context)
+    {
+        var sponsor = ToDomain(request.Sponsor ?? throw new InvalidArgumentException("sponsor", "is required."));
+        var position = request.HasPosition ? request.Position : (int?)null;
+        return ToWire((await agenda.CreateSponsorAsync(request.ConferenceId, sponsor, position, Actor(context), context.CancellationToken)).Sponsor);
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Sponsor> UpdateSponsor(UpdateSponsorRequest request, ServerCallContext context)
+    {
+        var sponsor = request.Sponsor ?? throw new InvalidArgumentException("sponsor", "is required.");
+        var patch = EditableResourceFields.ToPatch(EditableResourceFields.Sponsor, sponsor, request.UpdateMask);
+        return ToWire((await agenda.UpdateSponsorAsync(request.ConferenceId, sponsor.Id, patch, Actor(context), context.CancellationToken)).Sponsor);
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Sponsor> MoveSponsor(MoveSponsorRequest request, ServerCallContext context) =>
+        ToWire((await agenda.MoveSponsorAsync(request.ConferenceId, request.SponsorId, request.Position, Actor(context), context.CancellationToken)).Sponsor);
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<DeleteResponse> DeleteSponsor(DeleteSponsorRequest request, ServerCallContext context) =>
+        new() { AgendaVersion = (await agenda.DeleteSponsorAsync(request.ConferenceId, request.SponsorId, Actor(context), context.CancellationToken)).AgendaVersion };
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<ImportAgendaResponse> ImportAgenda(IAsyncStreamReader<ImportAgendaRequest> requestStream, ServerCallContext context)
+    {
+        var request = await ImportMapping.JoinAsync(requestStream.ReadAllAsync(context.CancellationToken), context.CancellationToken);
+        var (incoming, options) = ImportMapping.ToDomain(request);
+        return ImportMapping.ToWire(await agenda.ImportAsync(request.ConferenceId, incoming, options, Actor(context), context.CancellationToken));
+    }
 
     /// <summary>The log names who changed what: for authenticated callers only.</summary>
     [Authorize]

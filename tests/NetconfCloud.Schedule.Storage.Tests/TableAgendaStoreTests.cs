@@ -21,7 +21,7 @@ public class TableAgendaStoreTests(StorageFixture fixture)
         Assert.Equal(agenda.Conference.AgendaVersion + 1, after.Conference.AgendaVersion);
         Assert.Equal(written.ETag, after.Sessions.Single(s => s.Id == "bpf-updates").ETag);
         var logged = Assert.Single(await store.ReadChangesAsync(Netconf, agenda.Conference.AgendaVersion, 10, CancellationToken.None));
-        Assert.Equal("BPF", logged.Session.Title);
+        Assert.Equal("BPF", logged.Session!.Title);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class TableAgendaStoreTests(StorageFixture fixture)
             new Session("bpf-updates", SessionKind.Talk, "BPF", "", "", [new SpeakerRef("alexei-starovoitov", "Alexei Starovoitov")],
                 new DateTimeOffset(2015, 2, 12, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2015, 2, 12, 20, 30, 0, TimeSpan.Zero), 1,
                 SessionStatus.Cancelled, 3, new DateTimeOffset(2026, 11, 20, 9, 15, 0, TimeSpan.Zero), ""),
-            change.Session,
+            change.Session!,
             new SessionComparer());
     }
 
@@ -157,7 +157,15 @@ public class StorageRoundTripTests(StorageFixture fixture)
         "every-field", SessionKind.Meal, "Every field 🐝", "An abstract.", "A note.",
         [new SpeakerRef("jamal-hadi-salim", "Jamal Hadi Salim"), new SpeakerRef("david-miller", "David S. Miller")],
         new DateTimeOffset(2015, 2, 13, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2015, 2, 13, 22, 45, 0, TimeSpan.Zero),
-        SlideCount: 3, SessionStatus.Cancelled, Sequence: 5, UpdateTime: new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), ETag: "");
+        SlideCount: 3, SessionStatus.Cancelled, Sequence: 5, UpdateTime: new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), ETag: "")
+    {
+        Subtitle = "A subtitle",
+        Language = "de-AT",
+        Links = [new Link("Slides", "https://example.org/slides.pdf"), new Link("Recording", "https://example.org/video")],
+        RoomId = "saal-1",
+        TrackId = "hardware",
+        SourceGuid = "0a8d7a5e-3c1b-4f6a-9d2e-1b2c3d4e5f60",
+    };
 
     [Fact]
     public async Task ASessionWithEveryFieldSetIsStoredAndLoggedUnchanged()

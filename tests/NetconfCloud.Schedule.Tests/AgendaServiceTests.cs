@@ -134,8 +134,8 @@ public class AgendaServiceTests
 
         var (_, log) = await agenda.ListChangesAsync("netconf-2015", 0, 0, CancellationToken.None);
 
-        Assert.Equal([(2L, ChangeKind.Updated, "bpf-updates", "alice"), (3L, ChangeKind.Cancelled, "user-space-dma", "bob")], log.Select(c => (c.Version, c.Kind, c.Session.Id, c.Actor)));
-        Assert.Equal("BPF", log[0].Session.Title);
+        Assert.Equal([(2L, ChangeKind.Updated, "bpf-updates", "alice"), (3L, ChangeKind.Cancelled, "user-space-dma", "bob")], log.Select(c => (c.Version, c.Kind, c.Session!.Id, c.Actor)));
+        Assert.Equal("BPF", log[0].Session!.Title);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class AgendaServiceTests
         seen.Add(watch.Current.Version);
 
         Assert.Equal([3L, 4L], seen);
-        Assert.Equal("Three", watch.Current.Session.Title);
+        Assert.Equal("Three", watch.Current.Session!.Title);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class ChangeFeedTests
 
         Assert.InRange(polls, 1, 20);
         Assert.All(delivered, Assert.True);
-        Assert.All(watchers, w => Assert.Equal("Seen by all", w.Current.Session.Title));
+        Assert.All(watchers, w => Assert.Equal("Seen by all", w.Current.Session!.Title));
         foreach (var watcher in watchers)
         {
             await watcher.DisposeAsync();

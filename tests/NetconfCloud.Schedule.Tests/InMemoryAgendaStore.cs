@@ -118,6 +118,57 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         }
     }
 
+    public Task<Conference> CommitAsync(Conference basis, AgendaEdit edit, CancellationToken cancellationToken)
+    {
+        RunBeforeNextWrite();
+        lock (gate)
+        {
+            CheckBasis(basis);
+            var written = edit.Sessions.Select(s => s with { ETag = NextETag() }).ToDictionary(s => s.Id);
+            var speakers = edit.Speakers.ToDictionary(s => s.Id);
+            var sponsors = edit.Sponsors.ToDictionary(s => s.Order);
+            var current = agenda!;
+            agenda = current with
+            {
+                Conference = (edit.Conference ?? current.Conference) with
+                {
+                    AgendaVersion = current.Conference.AgendaVersion + 1,
+                    AgendaUpdateTime = edit.Change.Time,
+                    ETag = NextETag(),
+                },
+                Sessions = [.. current.Sessions.Where(s => !written.ContainsKey(s.Id)), .. written.Values],
+                Speakers = [.. current.Speakers.Where(s => !speakers.ContainsKey(s.Id) && !edit.RemovedSpeakerIds.Contains(s.Id)), .. speakers.Values],
+                Sponsors = [.. current.Sponsors.Where(s => !sponsors.ContainsKey(s.Order) && !edit.RemovedSponsorOrders.Contains(s.Order)), .. sponsors.Values],
+            };
+            Changes.Add(edit.Change);
+            log.Add(new RecordedChange(agenda.Conference.AgendaVersion, edit.Change.Kind, null, edit.Change.Actor, edit.Change.Time) { Subject = edit.Change.Subject, Summary = edit.Change.Summary });
+            return Task.FromResult(agenda.Conference);
+        }
+    }
+
+    public Task<Conference> CreateConferenceAsync(Conference conference, AgendaChange change, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (agenda is not null)
+            {
+                throw new AlreadyExistsException($"conferences/{conference.Id}");
+            }
+
+            agenda = new AgendaSnapshot(conference with { AgendaVersion = 1, AgendaUpdateTime = change.Time, ETag = NextETag() }, [], [], []);
+            Changes.Add(change);
+            return Task.FromResult(agenda.Conference);
+        }
+    }
+
+    public Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<Conference>>(agenda is null ? [] : [agenda.Conference]);
+        }
+    }
+
     private void Commit(IReadOnlyList<Session> sessions, AgendaChange change)
     {
         agenda = agenda! with

@@ -27,8 +27,12 @@ public class SessionRulesTests
         Assert.Equal("session.start_time", FieldOf(NewTalk() with { Start = Netconf2015.At(14, 9), End = Netconf2015.At(14, 10) }));
 
     [Fact]
-    public void EndOnAnotherDayNamesEndTime() =>
-        Assert.Equal("session.end_time", FieldOf(NewTalk() with { End = Netconf2015.At(13, 9) }));
+    public void ASessionMayRunPastMidnight() =>
+        SessionRules.Validate(NewTalk() with { Start = Netconf2015.At(12, 23, 30), End = Netconf2015.At(13, 0, 30) }, Agenda);
+
+    [Fact]
+    public void ASessionLongerThanADayNamesEndTime() =>
+        Assert.Equal("session.end_time", FieldOf(NewTalk() with { End = NewTalk().Start.AddHours(25) }));
 
     [Fact]
     public void ATalkWithNeitherTitleNorSpeakerNamesTitle() =>

@@ -19,6 +19,11 @@ public class EditableFieldTests
         { "end_time", nameof(SessionPatch.End) },
         { "status", nameof(SessionPatch.Status) },
         { "slide_count", nameof(SessionPatch.SlideCount) },
+        { "subtitle", nameof(SessionPatch.Subtitle) },
+        { "language", nameof(SessionPatch.Language) },
+        { "links", nameof(SessionPatch.Links) },
+        { "room_id", nameof(SessionPatch.RoomId) },
+        { "track_id", nameof(SessionPatch.TrackId) },
     };
 
     [Fact]
@@ -99,6 +104,11 @@ public class EditableFieldTests
         "end_time" => Current with { End = Current.End.AddMinutes(30) },
         "status" => Current with { Status = SessionStatus.Scheduled },
         "slide_count" => Current with { SlideCount = 0 },
+        "subtitle" => Current with { Subtitle = "Other" },
+        "language" => Current with { Language = "de" },
+        "links" => Current with { Links = [new Link("Recording", "https://video.example/other")] },
+        "room_id" => Current with { RoomId = "hack-room" },
+        "track_id" => Current with { TrackId = "" },
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
     };
 }

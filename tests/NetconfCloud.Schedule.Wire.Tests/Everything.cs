@@ -12,17 +12,37 @@ internal static class Everything
         [new CommitteeMember("jamal-hadi-salim", "Jamal Hadi Salim", "Chair")],
         new CoLocatedEvent("netdev 0.1", new DateOnly(2015, 2, 14), new DateOnly(2015, 2, 17), "Ottawa"),
         AgendaVersion: 42,
-        AgendaUpdateTime: new DateTimeOffset(2015, 2, 1, 12, 30, 15, TimeSpan.Zero).AddTicks(1230));
+        AgendaUpdateTime: new DateTimeOffset(2015, 2, 1, 12, 30, 15, TimeSpan.Zero).AddTicks(1230))
+    {
+        Url = "https://netconf.example/2015",
+        Rooms = [new Room("main-room", "Main room"), new Room("hack-room", "Hack room")],
+        Tracks = [new Track("bpf", "BPF", "#1f77b4")],
+        ETag = "W/\"datetime'2015-02-01'\"",
+        PendingEdit = "0f3c",
+    };
 
     public static Session Session => new(
         "bpf-updates", SessionKind.Meal, "BPF updates 🐝", "What changed in BPF.", "End time assumed.",
         [new SpeakerRef("alexei-starovoitov", "Alexei Starovoitov"), new SpeakerRef("daniel-borkmann", "Daniel Borkmann")],
         new DateTimeOffset(2015, 2, 12, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2015, 2, 12, 14, 30, 0, TimeSpan.Zero),
-        SlideCount: 2, SessionStatus.Cancelled, Sequence: 7, UpdateTime: new DateTimeOffset(2015, 2, 10, 9, 0, 0, TimeSpan.Zero), ETag: "W/\"datetime'2015'\"");
+        SlideCount: 2, SessionStatus.Cancelled, Sequence: 7, UpdateTime: new DateTimeOffset(2015, 2, 10, 9, 0, 0, TimeSpan.Zero), ETag: "W/\"datetime'2015'\"")
+    {
+        Subtitle = "and what is next",
+        Language = "en",
+        Links = [new Link("Slides", "https://netconf.example/bpf.pdf"), new Link("Video", "https://video.example/bpf")],
+        RoomId = "main-room",
+        TrackId = "bpf",
+        SourceGuid = "5b3a1f3e-8d1c-4c55-9a7e-2f0e0c1d2b3a",
+    };
 
-    public static Speaker Speaker => new("david-miller", "David S. Miller", ["David Miller", "davem"]);
+    public static Speaker Speaker => new("david-miller", "David S. Miller", ["David Miller", "davem"])
+    {
+        Bio = "Maintains the networking subsystem.",
+        Links = [new Link("Home", "https://davemloft.example")],
+        SourceId = "1234",
+    };
 
-    public static Sponsor Sponsor => new("noiro-networks", "Noiro Networks", "a Cisco Project", 3);
+    public static Sponsor Sponsor => new("noiro-networks", "Noiro Networks", "a Cisco Project", 3) { Tier = "Gold", Url = "https://noiro.example" };
 
     /// <summary>The record's own fields: its settable properties (derived ones, without a setter, follow from these).</summary>
     public static IEnumerable<System.Reflection.PropertyInfo> Fields(Type record) =>

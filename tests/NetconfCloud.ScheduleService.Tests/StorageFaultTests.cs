@@ -7,11 +7,14 @@ namespace NetconfCloud.ScheduleService.Tests;
 
 public class StorageFaultTests
 {
+    /// <summary>Health answers from a check refreshed every second, so that it notices an outage quickly.</summary>
+    private static readonly Dictionary<string, string?> FastHealth = new() { ["HealthProbes:RefreshSeconds"] = "1" };
+
     [Fact]
     public async Task WhenStorageIsGoneReadsFailFastAsUnavailableAndHealthSaysNotServing()
     {
         await using var azurite = await Azurite.StartAsync();
-        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaFaults");
+        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaFaults", FastHealth);
         await server.WaitUntilServingAsync();
 
         await azurite.StopAsync();
@@ -21,8 +24,7 @@ public class StorageFaultTests
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("storage", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", error.Status.Detail, StringComparison.Ordinal);
-        var health = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, health.Status);
+        await server.WaitForHealthAsync(HealthCheckResponse.Types.ServingStatus.NotServing, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -30,10 +32,9 @@ public class StorageFaultTests
     {
         var data = Directory.CreateTempSubdirectory("azurite-").FullName;
         await using var azurite = await Azurite.StartAsync(data);
-        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaRestart");
+        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaRestart", FastHealth);
         await server.WaitUntilServingAsync();
         var client = server.WriterClient;
-        var health = new Health.HealthClient(server.Channel);
         var unavailable = 0;
         Task outage = Task.CompletedTask;
 
@@ -47,22 +48,21 @@ public class StorageFaultTests
                 outage = Task.Run(async () =>
                 {
                     await Task.Delay(TimeSpan.FromSeconds(2));
-                    var during = (await health.CheckAsync(new HealthCheckRequest())).Status;
+                    await server.WaitForHealthAsync(HealthCheckResponse.Types.ServingStatus.NotServing, TimeSpan.FromSeconds(10));
                     await azurite.StartAgainAsync();
-                    return during;
                 });
             }
 
             unavailable += await AppendOnceAsync(client, $"[{i}]");
         }
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, await (Task<HealthCheckResponse.Types.ServingStatus>)outage);
+        await outage;
         var notes = (await client.GetSessionAsync(new GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "bpf-updates" })).Notes;
         Assert.Equal(string.Concat(Enumerable.Range(0, 30).Select(i => $"[{i}]")), notes);
         var log = await client.ListChangesAsync(new ListChangesRequest { ConferenceId = "netconf-2015", PageSize = 100 });
         Assert.Equal(Enumerable.Range(2, 30).Select(v => (long)v), log.Changes.Select(c => c.AgendaVersion));
         Assert.True(unavailable >= 3, $"writes during the outage should have been refused ({unavailable})");
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(10));
         Directory.Delete(data, recursive: true);
     }
 

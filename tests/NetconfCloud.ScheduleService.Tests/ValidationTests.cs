@@ -22,7 +22,10 @@ public class ValidationTests(ScheduleFixture fixture)
     {
         { "session.end_time", "end-before-start" },
         { "session.start_time", "outside-the-conference" },
-        { "session.end_time", "ends-next-day" },
+        { "session.end_time", "longer-than-a-day" },
+        { "session.room_id", "unknown-room" },
+        { "session.links[0].url", "link-not-http" },
+        { "session.language", "not-a-language" },
         { "session.speaker_ids", "double-booked" },
         { "session.speaker_ids", "unknown-speaker" },
         { "session.kind", "no-kind" },
@@ -41,7 +44,10 @@ public class ValidationTests(ScheduleFixture fixture)
     {
         "end-before-start" => Talk(t => t.EndTime = At(13, 17)),
         "outside-the-conference" => Talk(t => (t.StartTime, t.EndTime) = (At(16, 9), At(16, 10))),
-        "ends-next-day" => Talk(t => t.EndTime = At(14, 9)),
+        "longer-than-a-day" => Talk(t => t.EndTime = Timestamp.FromDateTimeOffset(t.StartTime.ToDateTimeOffset().AddHours(25))),
+        "unknown-room" => Talk(t => t.RoomId = "ballroom"),
+        "link-not-http" => Talk(t => t.Links.Add(new Link { Title = "Slides", Url = "ftp://example.org/slides.pdf" })),
+        "not-a-language" => Talk(t => t.Language = "English please"),
         "double-booked" => Talk(t => (t.SpeakerIds[0], t.StartTime, t.EndTime) = ("jamal-hadi-salim", At(13, 13, 45), At(13, 14, 15))),
         "unknown-speaker" => Talk(t => t.SpeakerIds.Add("linus-torvalds")),
         "no-kind" => Talk(t => t.Kind = SessionKind.Unspecified),

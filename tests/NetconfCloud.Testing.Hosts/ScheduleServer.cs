@@ -40,8 +40,22 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
         }
 
         this.services = services;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        UseKestrel(options =>
+        {
+            options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            if (ProbePort is { } probePort)
+            {
+                options.Listen(IPAddress.Loopback, probePort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+        });
     }
+
+    /// <summary>The HTTP/1.1 probe port, when the settings name one (<c>HealthProbes:Port</c>, e.g. a free port).</summary>
+    private int? ProbePort =>
+        int.TryParse(settings.GetValueOrDefault("HealthProbes:Port"), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null;
+
+    /// <summary>Where the health probes answer over HTTP/1.1, when the settings name a probe port.</summary>
+    public Uri? ProbeAddress => ProbePort is { } port ? new Uri($"http://127.0.0.1:{port}") : null;
 
     /// <summary>Set before the server starts to capture its logs at every level.</summary>
     public CapturingLoggerProvider? Logs { get; init; }
@@ -51,7 +65,8 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
         get
         {
             StartServer();
-            return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            return Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+                .Select(a => new Uri(a)).First(a => a.Port != ProbePort);
         }
     }
 
@@ -74,7 +89,11 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
         }));
 
     /// <summary>Waits until the service reports serving over grpc.health.v1 (storage reachable and seeded).</summary>
-    public async Task WaitUntilServingAsync(TimeSpan? timeout = null)
+    public Task WaitUntilServingAsync(TimeSpan? timeout = null) =>
+        WaitForHealthAsync(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, timeout);
+
+    /// <summary>Waits until grpc.health.v1 <c>Check</c> (the whole server) answers <paramref name="status"/>.</summary>
+    public async Task WaitForHealthAsync(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status, TimeSpan? timeout = null)
     {
         var health = new Grpc.Health.V1.Health.HealthClient(Channel);
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
@@ -83,7 +102,7 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
             try
             {
                 var reply = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: cts.Token);
-                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+                if (reply.Status == status)
                 {
                     return;
                 }

@@ -152,7 +152,7 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             name = "";
         }
 
-        var key = guid is { } g ? "g:" + g.ToString() : id is not null ? "i:" + id : "n:" + name;
+        var key = PersonKey.Of(guid, id, name);
         if (!_personsByKey.TryGetValue(key, out var person))
         {
             person = new PersonEntry(id, guid, name);

@@ -1,0 +1,300 @@
+namespace NetconfCloud.Schedule;
+
+/// <summary>
+/// A whole agenda as another tool publishes it, ready to be applied to a conference: its details (rooms and tracks
+/// included), speakers, sessions and, when the source has them, sponsors. Speakers are named by a key of the
+/// source's own; sessions refer to them by it.
+/// </summary>
+public sealed record IncomingAgenda(Conference Conference, IReadOnlyList<IncomingSpeaker> Speakers, IReadOnlyList<IncomingSession> Sessions)
+{
+    /// <summary>The sponsors in order, when the source lists them (the seed format does; frab and c3voc do not).</summary>
+    public IReadOnlyList<Sponsor>? Sponsors { get; init; }
+
+    /// <summary>What the agenda came from, for the change log: a file name or URL.</summary>
+    public string SourceName { get; init; } = "";
+
+    /// <summary>A whole agenda in our own shape (the seed format, an export): ids as they are, sponsors included.</summary>
+    public static IncomingAgenda From(AgendaSnapshot agenda, string sourceName) =>
+        new(
+            agenda.Conference,
+            [.. agenda.Speakers.Select(s => new IncomingSpeaker(s.Id, s))],
+            [.. agenda.Sessions.Select(s => new IncomingSession(s, [.. s.Speakers.Select(r => r.Id)], $"sessions/{s.Id}"))])
+        {
+            Sponsors = agenda.Sponsors,
+            SourceName = sourceName,
+        };
+}
+
+/// <param name="Key">The person's key in the source, unique in it (an id, a guid, or the name).</param>
+/// <param name="Speaker">The person; an empty id is matched to an existing speaker by source id, then by name, or derived from the name.</param>
+public sealed record IncomingSpeaker(string Key, Speaker Speaker);
+
+/// <param name="Session">The session; an empty id is matched by <see cref="Session.SourceGuid"/>, or derived from the title.</param>
+/// <param name="SpeakerKeys">The session's speakers, by <see cref="IncomingSpeaker.Key"/>.</param>
+/// <param name="Location">Where the session is in the source (line:column, a JSON pointer), for problems; may be empty.</param>
+public sealed record IncomingSession(Session Session, IReadOnlyList<string> SpeakerKeys, string Location);
+
+public sealed record ImportOptions(bool KeepMissing = false, bool ValidateOnly = false);
+
+/// <summary>A problem that does not stop an import (a clash the source has), with where it came from.</summary>
+public sealed record ImportWarning(string Path, string Location, string Message)
+{
+    public override string ToString() => Location.Length > 0 ? $"{Path} (at {Location}): {Message}" : $"{Path}: {Message}";
+}
+
+/// <summary>What an import changed (or, validating only, would change).</summary>
+public sealed record ImportReport(
+    Conference Conference,
+    bool Applied,
+    bool ConferenceCreated,
+    IReadOnlyList<string> Created,
+    IReadOnlyList<string> Updated,
+    IReadOnlyList<string> Cancelled,
+    int Unchanged,
+    IReadOnlyList<string> SpeakersCreated,
+    IReadOnlyList<string> SpeakersUpdated,
+    IReadOnlyList<ImportWarning> Warnings)
+{
+    public bool ChangesAnything => ConferenceCreated || Created.Count + Updated.Count + Cancelled.Count + SpeakersCreated.Count + SpeakersUpdated.Count > 0;
+}
+
+/// <summary>
+/// Plans an import against the agenda as it stands: who and what in the source is who and what already here, what
+/// is new, what changed, what left. Every rule of every session is checked over the result and all problems are
+/// reported at once (<c>sessions[412].room_id</c>, with the source location); clashes the source has are warnings.
+/// </summary>
+public static class ImportPlanner
+{
+    /// <summary>At most this many problems are reported by name; the message counts the rest.</summary>
+    public const int MaxReportedProblems = 100;
+
+    public static (AgendaEdit? Edit, ImportReport Report) Plan(
+        AgendaSnapshot current, bool exists, IncomingAgenda incoming, ImportOptions options, string actor, DateTimeOffset now)
+    {
+        var problems = new List<FieldViolation>();
+        var conference = MergeConference(current.Conference, incoming.Conference, exists);
+        problems.AddRange(ResourceRules.CheckConference(conference, "conference."));
+
+        var (speakers, keys, speakersCreated, speakersUpdated) = MatchSpeakers(current.Speakers, incoming.Speakers, problems);
+        var byId = speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var context = problems.Count == 0 ? new RuleContext(conference, speakers) : null;
+
+        var byGuid = current.Sessions.Where(s => s.SourceGuid.Length > 0).GroupBy(s => s.SourceGuid, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var existing = current.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var taken = existing.Keys.ToHashSet(StringComparer.Ordinal);
+        var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Session>(existing, StringComparer.Ordinal);
+        List<string> created = [], updated = [], cancelled = [];
+        var unchanged = 0;
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        for (var i = 0; i < incoming.Sessions.Count; i++)
+        {
+            var (wanted, speakerKeys, location) = incoming.Sessions[i];
+            var prefix = $"sessions[{i}].";
+            var match = wanted.SourceGuid.Length > 0 && byGuid.TryGetValue(wanted.SourceGuid, out var byG) ? byG
+                : wanted.Id.Length > 0 && existing.TryGetValue(wanted.Id, out var byI) ? byI
+                : null;
+            var id = match?.Id ?? (wanted.Id.Length > 0 ? wanted.Id : Slug.Unique(wanted.Title.Length > 0 ? wanted.Title : string.Join(' ', speakerKeys), "session", taken.Contains));
+            taken.Add(id);
+            if (claimed.TryGetValue(id, out var first))
+            {
+                problems.Add(Located(prefix + "id", $"names the same session as sessions[{first}] ('{id}').", location));
+                continue;
+            }
+
+            claimed[id] = i;
+            indexOf[id] = i;
+            var refs = new List<SpeakerRef>();
+            foreach (var key in speakerKeys)
+            {
+                if (keys.TryGetValue(key, out var speakerId))
+                {
+                    refs.Add(new SpeakerRef(speakerId, byId[speakerId].Name));
+                }
+                else
+                {
+                    problems.Add(Located(prefix + "speaker_ids", $"names '{key}', who is not among the speakers.", location));
+                }
+            }
+
+            var session = wanted with { Id = id, Speakers = refs, ETag = match?.ETag ?? "", UpdateTime = now, Sequence = match?.Sequence ?? 0 };
+            if (context is not null)
+            {
+                var violations = new List<FieldViolation>();
+                SessionRules.Check(session, context, prefix, violations);
+                problems.AddRange(violations.Select(v => Located(v.Field, v.Description, location)));
+            }
+
+            if (match is null)
+            {
+                created.Add(id);
+                result[id] = session;
+            }
+            else if (SameContent(match, session))
+            {
+                unchanged++;
+            }
+            else
+            {
+                var moved = match.Start != session.Start || match.End != session.End || match.Status != session.Status;
+                result[id] = session with { Sequence = moved ? match.Sequence + 1 : match.Sequence };
+                updated.Add(id);
+            }
+        }
+
+        foreach (var left in current.Sessions.Where(s => !claimed.ContainsKey(s.Id)))
+        {
+            if (!options.KeepMissing && left.Status == SessionStatus.Scheduled)
+            {
+                result[left.Id] = left with { Status = SessionStatus.Cancelled, Sequence = left.Sequence + 1, UpdateTime = now };
+                cancelled.Add(left.Id);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidArgumentException(problems.Count <= MaxReportedProblems
+                ? problems
+                : [.. problems.Take(MaxReportedProblems), new FieldViolation("sessions", $"and {problems.Count - MaxReportedProblems} more problems.")]);
+        }
+
+        var warnings = AgendaClashes.Find(result.Values)
+            .Select(c => indexOf.TryGetValue(c.Second.Id, out var i)
+                ? new ImportWarning($"sessions[{i}].{(c.Kind == ClashKind.Room ? "room_id" : "speaker_ids")}", incoming.Sessions[i].Location, c.ToString())
+                : new ImportWarning($"sessions/{c.Second.Id}", "", c.ToString()))
+            .ToArray();
+
+        var sponsorEdit = incoming.Sponsors is { } sponsors ? SponsorRows(current.Sponsors, sponsors) : ([], []);
+        var conferenceChanged = !exists || !SameConference(current.Conference, conference);
+        var report = new ImportReport(
+            conference, Applied: false, ConferenceCreated: !exists, created, updated, cancelled, unchanged, speakersCreated, speakersUpdated, warnings);
+        var changed = report.ChangesAnything || conferenceChanged || sponsorEdit.Write.Count + sponsorEdit.Remove.Count > 0;
+        if (!changed)
+        {
+            return (null, report);
+        }
+
+        var summary = $"imported {(incoming.SourceName.Length > 0 ? incoming.SourceName : "an agenda")}: {created.Count} created, {updated.Count} updated, {cancelled.Count} cancelled, {unchanged} unchanged";
+        var edit = new AgendaEdit(new AgendaChange(ChangeKind.Imported, "", actor, now) { Subject = "import", Summary = summary })
+        {
+            Conference = conferenceChanged ? conference : null,
+            Sessions = [.. created.Concat(updated).Concat(cancelled).Select(id => result[id])],
+            Speakers = [.. speakersCreated.Concat(speakersUpdated).Select(id => byId[id])],
+            Sponsors = sponsorEdit.Write,
+            RemovedSponsorOrders = sponsorEdit.Remove,
+        };
+        return (edit, report);
+    }
+
+    /// <summary>Whether two sessions publish the same thing (what a calendar or a reader would see), versions aside.</summary>
+    public static bool SameContent(Session a, Session b) =>
+        a.Kind == b.Kind && a.Title == b.Title && a.Subtitle == b.Subtitle && a.Abstract == b.Abstract && a.Notes == b.Notes
+        && a.Start == b.Start && a.End == b.End && a.Status == b.Status && a.SlideCount == b.SlideCount && a.Language == b.Language
+        && a.RoomId == b.RoomId && a.TrackId == b.TrackId && a.SourceGuid == b.SourceGuid
+        && a.Speakers.SequenceEqual(b.Speakers) && a.Links.SequenceEqual(b.Links);
+
+    /// <summary>
+    /// The source's details over the conference's. Rooms and tracks: the source's, in its order, then any the
+    /// conference had that the source does not name (sessions kept or cancelled may still use them).
+    /// </summary>
+    private static Conference MergeConference(Conference current, Conference source, bool exists)
+    {
+        if (!exists)
+        {
+            return source with { Id = current.Id, AgendaVersion = 0, ETag = "", PendingEdit = "" };
+        }
+
+        return current with
+        {
+            Name = Or(source.Name, current.Name),
+            FullName = Or(source.FullName, current.FullName),
+            Subtitle = Or(source.Subtitle, current.Subtitle),
+            Description = Or(source.Description, current.Description),
+            TimeZoneId = Or(source.TimeZoneId, current.TimeZoneId),
+            City = Or(source.City, current.City),
+            Country = Or(source.Country, current.Country),
+            Venue = Or(source.Venue, current.Venue),
+            Url = Or(source.Url, current.Url),
+            AgendaStatus = Or(source.AgendaStatus, current.AgendaStatus),
+            Days = source.Days.Count > 0 ? [.. source.Days.Union(current.Days).Order()] : current.Days,
+            Committee = source.Committee.Count > 0 ? source.Committee : current.Committee,
+            CoLocatedEvent = source.CoLocatedEvent ?? current.CoLocatedEvent,
+            Rooms = [.. source.Rooms, .. current.Rooms.Where(r => !source.Rooms.Any(s => s.Id == r.Id))],
+            Tracks = [.. source.Tracks, .. current.Tracks.Where(t => !source.Tracks.Any(s => s.Id == t.Id))],
+        };
+    }
+
+    private static (List<Speaker> All, Dictionary<string, string> Keys, List<string> Created, List<string> Updated) MatchSpeakers(
+        IReadOnlyList<Speaker> current, IReadOnlyList<IncomingSpeaker> incoming, List<FieldViolation> problems)
+    {
+        var all = current.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<string> created = [], updated = [];
+        for (var i = 0; i < incoming.Count; i++)
+        {
+            var (key, wanted) = incoming[i];
+            var match = wanted.Id.Length > 0 && all.TryGetValue(wanted.Id, out var byId) ? byId
+                : wanted.SourceId.Length > 0 ? all.Values.FirstOrDefault(s => s.SourceId == wanted.SourceId)
+                : null;
+            // By name only someone the source does not know by another id: two persons of one name with two ids
+            // in the source are two speakers.
+            match ??= all.Values.FirstOrDefault(s => (s.SourceId.Length == 0 || wanted.SourceId.Length == 0 || s.SourceId == wanted.SourceId)
+                && (s.IsNamed(wanted.Name) || wanted.AlsoKnownAs.Any(s.IsNamed)));
+            Speaker speaker;
+            if (match is null)
+            {
+                speaker = wanted.Id.Length > 0 ? wanted : wanted with { Id = Slug.Unique(wanted.Name, "speaker", all.ContainsKey) };
+                created.Add(speaker.Id);
+            }
+            else
+            {
+                speaker = match with
+                {
+                    Name = match.SourceId.Length > 0 && match.SourceId == wanted.SourceId ? wanted.Name : match.Name,
+                    AlsoKnownAs = [.. match.AlsoKnownAs.Union(wanted.AlsoKnownAs.Append(wanted.Name).Where(n => !string.Equals(n, match.Name, StringComparison.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase)],
+                    Bio = Or(wanted.Bio, match.Bio),
+                    Links = wanted.Links.Count > 0 ? wanted.Links : match.Links,
+                    SourceId = Or(wanted.SourceId, match.SourceId),
+                };
+                if (speaker.AlsoKnownAs.Count > ResourceRules.MaxOtherNames)
+                {
+                    speaker = speaker with { AlsoKnownAs = [.. speaker.AlsoKnownAs.Take(ResourceRules.MaxOtherNames)] };
+                }
+
+                if (!SameSpeaker(match, speaker) && !created.Contains(speaker.Id) && !updated.Contains(speaker.Id))
+                {
+                    updated.Add(speaker.Id);
+                }
+            }
+
+            problems.AddRange(ResourceRules.CheckSpeaker(speaker, $"speakers[{i}]."));
+            all[speaker.Id] = speaker;
+            if (!keys.TryAdd(key, speaker.Id))
+            {
+                problems.Add(new FieldViolation($"speakers[{i}].key", $"'{key}' is used twice."));
+            }
+        }
+
+        return ([.. all.Values], keys, created, updated);
+    }
+
+    private static (IReadOnlyList<Sponsor> Write, IReadOnlyList<int> Remove) SponsorRows(IReadOnlyList<Sponsor> current, IReadOnlyList<Sponsor> wanted)
+    {
+        var before = current.ToDictionary(s => s.Order);
+        var placed = wanted.Select((s, i) => s with { Order = i }).ToArray();
+        return ([.. placed.Where(s => !before.TryGetValue(s.Order, out var was) || was != s)], [.. before.Keys.Where(order => order >= placed.Length)]);
+    }
+
+    private static bool SameSpeaker(Speaker a, Speaker b) =>
+        a.Name == b.Name && a.Bio == b.Bio && a.SourceId == b.SourceId && a.AlsoKnownAs.SequenceEqual(b.AlsoKnownAs) && a.Links.SequenceEqual(b.Links);
+
+    private static bool SameConference(Conference a, Conference b) =>
+        a with { Days = [], Committee = [], Rooms = [], Tracks = [] } == b with { Days = [], Committee = [], Rooms = [], Tracks = [] }
+        && a.Days.SequenceEqual(b.Days) && a.Committee.SequenceEqual(b.Committee) && a.Rooms.SequenceEqual(b.Rooms) && a.Tracks.SequenceEqual(b.Tracks);
+
+    private static FieldViolation Located(string field, string description, string location) =>
+        new(field, location.Length > 0 ? $"{description} (at {location})" : description);
+
+    private static string Or(string preferred, string fallback) => preferred.Length > 0 ? preferred : fallback;
+}
