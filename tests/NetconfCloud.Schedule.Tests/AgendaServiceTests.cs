@@ -298,7 +298,7 @@ public class ChangeFeedTests
 
         Assert.IsType<InvalidDataException>(error.InnerException);
         Assert.True(await next);
-        Assert.Equal("Seen after the failure", second.Current.Session.Title);
+        Assert.Equal("Seen after the failure", second.Current.Session?.Title);
     }
 
     [Fact]
