@@ -83,7 +83,13 @@ public class ConferenceResourcesTests(ScheduleFixture fixture)
             ConferenceId = "fosdem-2027",
             Session = new Session
             {
-                Kind = SessionKind.Talk, Title = "Notes on the engine", Subtitle = "G", Language = "en", SpeakerIds = { speaker.Id }, RoomId = "janson", TrackId = "kernel",
+                Kind = SessionKind.Talk,
+                Title = "Notes on the engine",
+                Subtitle = "G",
+                Language = "en",
+                SpeakerIds = { speaker.Id },
+                RoomId = "janson",
+                TrackId = "kernel",
                 StartTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2027, 2, 6, 10, 0, 0, TimeSpan.FromHours(1))),
                 EndTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2027, 2, 6, 10, 50, 0, TimeSpan.FromHours(1))),
             },
