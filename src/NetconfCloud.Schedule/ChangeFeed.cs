@@ -91,7 +91,12 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
 
             if (subscription.Hub.Subscribers.Count == 0)
             {
-                hubs.Remove(subscription.Hub.ConferenceId);
+                // A hub that failed was replaced already: leave its successor in place.
+                if (hubs.TryGetValue(subscription.Hub.ConferenceId, out var current) && current == subscription.Hub)
+                {
+                    hubs.Remove(subscription.Hub.ConferenceId);
+                }
+
                 subscription.Hub.Stop.Cancel();
             }
         }
@@ -114,6 +119,13 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
             catch (StorageUnavailableException)
             {
                 changes = [];
+            }
+            catch (Exception e)
+            {
+                // Not a passing fault (storage refused the read, say): a poller that ended silently would leave its
+                // watchers, and every later one, waiting for changes that never come. End them with the error instead.
+                Fail(hub, e);
+                return;
             }
 
             Subscription[] subscribers;
@@ -150,6 +162,26 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
             {
                 // The interval passed (poll again) or the last watcher left (the loop ends).
             }
+        }
+    }
+
+    /// <summary>Takes a failed poller out of service and ends its watchers; the next watcher starts a new one.</summary>
+    private void Fail(Hub hub, Exception error)
+    {
+        Subscription[] subscribers;
+        lock (gate)
+        {
+            if (hubs.TryGetValue(hub.ConferenceId, out var current) && current == hub)
+            {
+                hubs.Remove(hub.ConferenceId);
+            }
+
+            subscribers = [.. hub.Subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.End(new InvalidOperationException($"Watching {hub.ConferenceId} stopped: reading its change log failed; watch again.", error));
         }
     }
 
@@ -200,6 +232,8 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
                     $"The watcher fell {MaxPending} changes behind and was ended; watch again after version {change.Version - 1}."));
             }
         }
+
+        internal void End(Exception error) => pending.Writer.TryComplete(error);
 
         public void Dispose()
         {

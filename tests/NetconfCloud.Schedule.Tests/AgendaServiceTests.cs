@@ -269,6 +269,39 @@ public class ChangeFeedTests
     }
 
     [Fact]
+    public async Task WatchersEndWithTheErrorWhenTheirPollerFailsAndTheNextWatcherGetsANewPoller()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Replayed" }, "", "organiser", CancellationToken.None);
+        var first = agenda.WatchAsync("netconf-2015", 0, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await first.MoveNextAsync());
+        var replayed = first.Current.Version;
+
+        store.NextChangeReadFails = new InvalidDataException("Storage refused the read.");
+        var failed = first.MoveNextAsync().AsTask();
+        while (!failed.IsCompleted)
+        {
+            time.Advance(settings.WatchIdlePollInterval);
+            await Task.Delay(5, cts.Token);
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
+        await using var second = agenda.WatchAsync("netconf-2015", replayed, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = second.MoveNextAsync().AsTask();
+        await first.DisposeAsync();
+        while (feed.Count != 1)
+        {
+            await Task.Delay(5, cts.Token);
+        }
+
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Seen after the failure" }, "", "organiser", CancellationToken.None);
+
+        Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.True(await next);
+        Assert.Equal("Seen after the failure", second.Current.Session?.Title);
+    }
+
+    [Fact]
     public void OneCallerMayNotOpenMoreWatchersThanItsShare()
     {
         var open = Enumerable.Range(0, settings.MaxWatchersPerCaller).Select(_ => feed.Subscribe("netconf-2015", 1, "greedy")).ToList();

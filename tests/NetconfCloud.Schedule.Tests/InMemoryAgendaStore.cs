@@ -16,11 +16,20 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
     /// <summary>How often the change log was read.</summary>
     public int ChangeReads { get; private set; }
 
+    /// <summary>Thrown by the next read of the change log, once: storage refusing it, say.</summary>
+    public Exception? NextChangeReadFails { get; set; }
+
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             ChangeReads++;
+            if (NextChangeReadFails is { } failure)
+            {
+                NextChangeReadFails = null;
+                return Task.FromException<IReadOnlyList<RecordedChange>>(failure);
+            }
+
             return Task.FromResult<IReadOnlyList<RecordedChange>>([.. log.Where(c => c.Version > afterVersion).Take(max)]);
         }
     }

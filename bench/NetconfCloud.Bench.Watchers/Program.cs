@@ -1,0 +1,3 @@
+using NetconfCloud.Bench.Watchers;
+
+return await BenchCommand.RunAsync(args);
