@@ -169,7 +169,7 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
         var zone = (await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken)).TimeZone;
         try
         {
-            await foreach (var change in agenda.WatchAsync(request.ConferenceId, request.AfterVersion, Actor(context), context.CancellationToken))
+            await foreach (var change in agenda.WatchAsync(request.ConferenceId, request.AfterVersion, Caller(context), context.CancellationToken))
             {
                 await responseStream.WriteAsync(ToWire(change, zone), context.CancellationToken);
             }
@@ -181,6 +181,13 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
     }
 
     private static Contracts.Schedule.V1.Session Published(SavedSession saved) => ToWire(saved.Session, saved.Conference.TimeZone);
+
+    /// <summary>Who holds a watch, for the per-caller cap: the token's subject (names are not unique), else its name.</summary>
+    private static string Caller(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.FindFirst("sub")?.Value ?? user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? Actor(context);
+    }
 
     /// <summary>Who changes the agenda, for the change log: the token's name, else its subject.</summary>
     private static string Actor(ServerCallContext context)

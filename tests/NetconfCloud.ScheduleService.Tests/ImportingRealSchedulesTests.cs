@@ -202,6 +202,28 @@ public class ImportingRealSchedulesTests(ScheduleFixture fixture)
         Assert.Equal(version, (await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = "fosdem-2026" })).AgendaVersion);
     }
 
+    [Fact]
+    public async Task AnExportInTheSeedFormatImportedAsANewConferenceIsTheSameAgenda()
+    {
+        await using var server = await fixture.StartServerAsync();
+        await ScheduleFiles.ImportAsync(server.WriterClient, "38c3", Frab.Load("38c3-hub.xml").Text, "38c3-hub.xml");
+        var original = await ScheduleFiles.ReadAsync(server.Client, "38c3");
+        using var export = new MemoryStream();
+        NetconfCloud.Schedule.Seed.AgendaSeed.Write(original, export);
+
+        var loaded = NetconfCloud.Schedule.Seed.AgendaSeed.Load(new MemoryStream(export.ToArray()), DateTimeOffset.UtcNow);
+        var report = await ScheduleFiles.ImportAsync(server.WriterClient, "38c3-copy", IncomingAgenda.From(loaded, "export.json"), new ImportOptions());
+
+        var copy = await ScheduleFiles.ReadAsync(server.Client, "38c3-copy");
+        Assert.True(report.ConferenceCreated);
+        Assert.Equal(original.Sessions.Count, copy.Sessions.Count);
+        Assert.All(original.Sessions, s => Assert.True(ImportPlanner.SameContent(s, copy.Sessions.Single(c => c.Id == s.Id)), $"session {s.Id} differs"));
+        Assert.Equal(original.Speakers.Select(s => (s.Id, s.Name, s.SourceId)).Order(), copy.Speakers.Select(s => (s.Id, s.Name, s.SourceId)).Order());
+        Assert.Equal(original.Conference.Rooms, copy.Conference.Rooms);
+        Assert.Equal(original.Conference.Tracks, copy.Conference.Tracks);
+        Assert.Equal(original.Conference.Days, copy.Conference.Days);
+    }
+
     private static IncomingAgenda Incoming(Frab file)
     {
         var read = NetconfCloud.Schedule.Import.ScheduleReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file.Text)));
