@@ -224,6 +224,31 @@ public class ImportingRealSchedulesTests(ScheduleFixture fixture)
         Assert.Equal(original.Conference.Days, copy.Conference.Days);
     }
 
+    [Fact]
+    public async Task ACampScheduleInC3vocJsonArrivesWholeAndANightEventEndsTheNextDay()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var text = ScheduleFiles.Text("camp2019.json");
+        using var json = System.Text.Json.JsonDocument.Parse(text);
+        var events = json.RootElement.GetProperty("schedule").GetProperty("conference").GetProperty("days").EnumerateArray()
+            .SelectMany(day => day.GetProperty("rooms").EnumerateObject().SelectMany(room => room.Value.EnumerateArray()
+                .Select(e => (Room: room.Name, Guid: e.GetProperty("guid").GetString()!, Start: DateTimeOffset.Parse(e.GetProperty("date").GetString()!, CultureInfo.InvariantCulture),
+                    Duration: TimeSpan.ParseExact(e.GetProperty("duration").GetString()!, @"hh\:mm", CultureInfo.InvariantCulture)))))
+            .ToArray();
+
+        var first = await ScheduleFiles.ImportAsync(server.WriterClient, "camp2019", text, "camp2019.json");
+        var again = await ScheduleFiles.ImportAsync(server.WriterClient, "camp2019", text, "camp2019.json");
+
+        var agenda = await ScheduleFiles.ReadAsync(server.Client, "camp2019");
+        Assert.Equal(events.Length, agenda.Sessions.Count);
+        Assert.Equal(events.Select(e => e.Room).Distinct().Count(), agenda.Conference.Rooms.Count);
+        Assert.Equal(events.Select(e => e.Guid).Order(), agenda.Sessions.Select(s => s.SourceGuid).Order());
+        var night = events.Single(e => (e.Start + e.Duration).Date > e.Start.Date);
+        var session = agenda.Sessions.Single(s => s.SourceGuid == night.Guid);
+        Assert.Equal((night.Start, night.Start + night.Duration), (session.Start, session.End));
+        Assert.Equal((false, first.AgendaVersion), (again.Applied, again.AgendaVersion));
+    }
+
     private static IncomingAgenda Incoming(Frab file)
     {
         var read = NetconfCloud.Schedule.Import.ScheduleReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file.Text)));
