@@ -230,7 +230,7 @@ internal sealed partial class TableAgendaStore(
             }
 
             var editId = Guid.NewGuid().ToString("N");
-            await DeleteAbandonedStagesAsync(basis.Id, keep: "", cancellationToken);
+            await DeleteAbandonedStagesAsync(basis.Id, cancellationToken);
             foreach (var batch in rows.Select(row => StagedRows.Stage(editId, row)).Chunk(MaxTransactionOperations))
             {
                 await writes.SubmitTransactionAsync(batch, cancellationToken);
@@ -353,16 +353,25 @@ internal sealed partial class TableAgendaStore(
     private Task DeleteStageAsync(string conferenceId, string editId, CancellationToken cancellationToken) =>
         DeleteRowsAsync(conferenceId, StagedRows.RangeFilter(conferenceId, RowKeys.StageOf(editId)), _ => true, cancellationToken);
 
-    /// <summary>Staged rows of edits that never committed (a writer stopped midway): garbage that no reader looks at.</summary>
-    private Task DeleteAbandonedStagesAsync(string conferenceId, string keep, CancellationToken cancellationToken) =>
-        DeleteRowsAsync(conferenceId, StagedRows.RangeFilter(conferenceId, RowKeys.StagePrefix), key => keep.Length == 0 || !key.StartsWith(RowKeys.StageOf(keep), StringComparison.Ordinal), cancellationToken);
+    /// <summary>How old the staged rows of an edit that never committed must be before a later edit clears them.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
-    private async Task DeleteRowsAsync(string conferenceId, string filter, Func<string, bool> which, CancellationToken cancellationToken)
+    /// <summary>
+    /// Staged rows of edits that never committed (a writer stopped midway): garbage that no reader looks at. Only rows
+    /// an hour old go, so that another writer's edit being staged right now keeps its rows.
+    /// </summary>
+    private Task DeleteAbandonedStagesAsync(string conferenceId, CancellationToken cancellationToken)
+    {
+        var cutoff = DateTimeOffset.UtcNow - AbandonedAfter;
+        return DeleteRowsAsync(conferenceId, StagedRows.RangeFilter(conferenceId, RowKeys.StagePrefix), row => row.Timestamp < cutoff, cancellationToken);
+    }
+
+    private async Task DeleteRowsAsync(string conferenceId, string filter, Func<TableEntity, bool> which, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Timestamp"], cancellationToken: cancellationToken))
         {
-            if (which(row.RowKey))
+            if (which(row))
             {
                 keys.Add(row.RowKey);
             }

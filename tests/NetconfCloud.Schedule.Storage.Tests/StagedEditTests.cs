@@ -58,7 +58,7 @@ public class StagedEditTests(StorageFixture fixture)
     }
 
     [Fact]
-    public async Task StagedRowsOfAnEditThatNeverCommittedAreNotSeenAndTheNextLargeEditClearsThem()
+    public async Task StagedRowsOfAnEditThatNeverCommittedAreNotSeenAndALaterLargeEditKeepsThoseOfOneBeingStagedNow()
     {
         var (store, table, _) = await fixture.SeededStoreAsync();
         var agenda = (await store.LoadAsync(Netconf, CancellationToken.None))!;
@@ -69,7 +69,9 @@ public class StagedEditTests(StorageFixture fixture)
         Assert.Equal(bpf.Title, read.Sessions.Single(s => s.Id == "bpf-updates").Title);
 
         await store.CommitAsync(read.Conference, Edit(Many(read, 150, "x")), CancellationToken.None);
-        Assert.Empty(table.Query<TableEntity>(e => e.PartitionKey == Netconf && e.RowKey.CompareTo("stage:") >= 0 && e.RowKey.CompareTo("stage;") < 0));
+
+        // Written a moment ago, the row may belong to an edit another writer is staging: it stays (rows an hour old go).
+        Assert.Equal(["stage:abandoned:session:bpf-updates"], table.Query<TableEntity>(e => e.PartitionKey == Netconf && e.RowKey.CompareTo("stage:") >= 0 && e.RowKey.CompareTo("stage;") < 0).Select(e => e.RowKey));
     }
 
     [Fact]
