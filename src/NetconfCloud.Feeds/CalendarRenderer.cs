@@ -6,47 +6,70 @@ using Ical.Net.Serialization;
 namespace NetconfCloud.Feeds;
 
 /// <summary>
-/// Renders sessions as iCalendar that calendar apps can subscribe to. The output depends only on the agenda: the
+/// Turns sessions into iCalendar that calendar apps can subscribe to. The output depends only on the agenda: the
 /// same agenda gives the same bytes (DTSTAMP is the session's last change, never the time of the request).
 /// </summary>
+/// <remarks>
+/// A calendar is its header (the calendar's own properties), the VTIMEZONE, one VEVENT per session, and a footer.
+/// <see cref="CalendarComposer"/> serialises each part alone and caches the VTIMEZONE and the VEVENTs; <see cref="Build"/>
+/// is the same calendar as one Ical.Net object, which says what the composed text must equal.
+/// </remarks>
 public static class CalendarRenderer
 {
     public const string ProductId = "-//NetconfCloud//Feeds 1.0//EN";
 
-    /// <summary>Time-zone rules are published from this year on, early enough for every session of a conference.</summary>
-    private static DateTime EarliestZoneRule(AgendaSnapshot agenda) =>
-        new(agenda.Conference.Days.Min().Year - 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-
     /// <summary>UID of a session: its permanent id, the same in every feed, so a calendar app sees one event.</summary>
     public static string Uid(string conferenceId, string sessionId) => $"{conferenceId}/sessions/{sessionId}";
 
-    internal static string Render(FeedSelection feed, AgendaSnapshot agenda, FeedOptions options)
+    /// <summary>The whole calendar as one Ical.Net object: the header, the time zone and every event.</summary>
+    internal static Calendar Build(FeedSelection feed, AgendaSnapshot agenda, FeedOptions options)
     {
-        var conference = agenda.Conference;
-        var zone = conference.TimeZone;
+        var calendar = Header(feed, agenda.Conference, options);
+        calendar.AddTimeZone(TimeZone(agenda.Conference));
+        var zone = agenda.Conference.TimeZone;
+        foreach (var session in feed.Sessions)
+        {
+            calendar.Events.Add(Event(session, agenda.Conference, zone, options));
+        }
+
+        return calendar;
+    }
+
+    /// <summary>The whole calendar serialised by Ical.Net in one go, then folded by us: what a composed calendar equals.</summary>
+    internal static string RenderWhole(FeedSelection feed, AgendaSnapshot agenda, FeedOptions options) =>
+        ContentLines.Refold(new CalendarSerializer().SerializeToString(Build(feed, agenda, options))
+            ?? throw new InvalidOperationException("The calendar serialised to nothing."));
+
+    /// <summary>The calendar's own properties, without components.</summary>
+    internal static Calendar Header(FeedSelection feed, Conference conference, FeedOptions options)
+    {
         var refresh = Duration(options.RefreshInterval);
         var calendar = new Calendar { ProductId = ProductId, Method = "PUBLISH", Scale = "GREGORIAN" };
         calendar.AddProperty("NAME", feed.Title);
         calendar.AddProperty("X-WR-CALNAME", feed.Title);
         calendar.AddProperty("DESCRIPTION", feed.Description);
         calendar.AddProperty("X-WR-CALDESC", feed.Description);
-        calendar.AddProperty("X-WR-TIMEZONE", zone.Id);
+        calendar.AddProperty("X-WR-TIMEZONE", conference.TimeZone.Id);
         var refreshInterval = new CalendarProperty("REFRESH-INTERVAL", refresh);
         refreshInterval.Parameters.Add("VALUE", "DURATION");
         calendar.AddProperty(refreshInterval);
         calendar.AddProperty("X-PUBLISHED-TTL", refresh);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, EarliestZoneRule(agenda), includeHistoricalData: true));
-
-        foreach (var session in feed.Sessions)
-        {
-            calendar.Events.Add(Event(session, conference, zone, options));
-        }
-
-        return ContentLines.Refold(new CalendarSerializer().SerializeToString(calendar)
-            ?? throw new InvalidOperationException("The calendar serialised to nothing."));
+        return calendar;
     }
 
-    private static CalendarEvent Event(Session session, Conference conference, ConferenceTimeZone zone, FeedOptions options)
+    /// <summary>The conference's time zone, with rules from <see cref="EarliestZoneRule"/> on.</summary>
+    internal static VTimeZone TimeZone(Conference conference) =>
+        VTimeZone.FromDateTimeZone(conference.TimeZone.Id, EarliestZoneRule(conference), includeHistoricalData: true);
+
+    /// <summary>Time-zone rules are published from this year on, early enough for every session of a conference.</summary>
+    internal static DateTime EarliestZoneRule(Conference conference) =>
+        new(conference.Days.Min().Year - 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// One session as a VEVENT: the one place that decides what an event says. Whatever this reads besides the
+    /// session must be in <see cref="EventContext"/>, which keys the cached text of the event with the session's version.
+    /// </summary>
+    internal static CalendarEvent Event(Session session, Conference conference, ConferenceTimeZone zone, FeedOptions options)
     {
         var changed = new CalDateTime(session.UpdateTime.UtcDateTime);
         var evt = new CalendarEvent
@@ -67,6 +90,16 @@ public static class CalendarRenderer
         evt.Categories.Add(FeedText.Category(session.Kind));
         return evt;
     }
+
+    /// <summary>
+    /// What <see cref="Event"/> reads of the conference and the options (the session's own fields are covered by its
+    /// version): the conference id (UID, URL), full name and location (DESCRIPTION, LOCATION), the time zone (DTSTART,
+    /// DTEND), the public base URL (URL) and the rooms' names (LOCATION: a renamed room changes no session's version).
+    /// Change the two together.
+    /// </summary>
+    internal static string EventContext(Conference conference, FeedOptions options) =>
+        string.Join('\n', conference.Id, conference.FullName, conference.Location, conference.TimeZoneId, options.PublicBaseUrl.ToString(),
+            string.Join('\t', conference.Rooms.Select(room => $"{room.Id}={room.Name}")));
 
     private static CalDateTime Local(DateTimeOffset instant, ConferenceTimeZone zone) =>
         new(zone.ToLocal(instant).DateTime, zone.Id);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,11 +7,18 @@ namespace NetconfCloud.Feeds;
 /// <summary>
 /// Answers feed requests: reads the agenda, picks the feed, renders it. A rendering is reused while the agenda
 /// version is unchanged, and the last good rendering of each feed is served (marked stale) when the agenda cannot
-/// be read; only a feed never rendered gets "unavailable". Never an empty calendar on a failure.
+/// be read; only a feed never rendered (or not kept: see <see cref="FeedOptions.FeedCacheMegabytes"/>) gets
+/// "unavailable". Never an empty calendar on a failure. Calendars are composed from kept event texts, so a new
+/// agenda version serialises only the sessions that changed.
 /// </summary>
 public sealed partial class FeedPublisher(IAgendaSource source, IOptions<FeedOptions> options, ILogger<FeedPublisher> logger)
 {
-    private readonly ConcurrentDictionary<FeedKey, FeedDocument> lastGood = new();
+    private readonly LruCache<FeedKey, FeedDocument> lastGood = new(options.Value.FeedCacheBytes, document => document.Body.Length);
+
+    internal CalendarComposer Calendars { get; } = new(options.Value.EventCacheBytes);
+
+    /// <summary>The rendered feeds kept.</summary>
+    internal LruCache<FeedKey, FeedDocument> Feeds => lastGood;
 
     public async Task<FeedResult> GetAsync(FeedKind kind, string conferenceId, string argument, CancellationToken cancellationToken)
     {
@@ -55,7 +61,7 @@ public sealed partial class FeedPublisher(IAgendaSource source, IOptions<FeedOpt
             return FeedResult.NotFound(key.Definition.NotFound(key));
         }
 
-        lastGood[key] = document;
+        lastGood.Set(key, document);
         return FeedResult.Ok(document);
     }
 
@@ -63,11 +69,11 @@ public sealed partial class FeedPublisher(IAgendaSource source, IOptions<FeedOpt
     {
         var definition = key.Definition;
         var body = definition.Select is { } select
-            ? select(key, agenda) is { } selection ? CalendarRenderer.Render(selection, agenda, options.Value) : null
-            : definition.RenderJson!(key, agenda, options.Value);
+            ? select(key, agenda) is { } selection ? Calendars.Render(selection, agenda, options.Value) : null
+            : Encoding.UTF8.GetBytes(definition.RenderJson!(key, agenda, options.Value));
         return body is null
             ? null
-            : new FeedDocument(Encoding.UTF8.GetBytes(body), definition.ContentType, key.FileName, agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion);
+            : new FeedDocument(body, definition.ContentType, key.FileName, agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion);
     }
 
     [LoggerMessage(LogLevel.Warning, "The agenda cannot be read for {Feed}: {Reason}")]

@@ -159,6 +159,39 @@ public class FeedFunctionTests(FeedsFixture fixture)
     }
 
     [Fact]
+    public async Task HealthIsOkInAFewBytesAndNeverCached()
+    {
+        var response = await App.SendAsync(HealthFunction.Health, "/api/health");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("ok\n", response.Text);
+        Assert.Equal("text/plain; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("3", response.Header("Content-Length"));
+        Assert.Equal("no-store", response.Header("Cache-Control"));
+    }
+
+    [Fact]
+    public async Task HealthAnswersHeadWithoutABody()
+    {
+        var response = await App.SendAsync(HealthFunction.Health, "/api/health", "HEAD");
+
+        Assert.Equal(200, response.Status);
+        Assert.Empty(response.Body);
+        Assert.Equal("3", response.Header("Content-Length"));
+    }
+
+    [Fact]
+    public async Task HealthReadsNothingSoItIsOkWithTheScheduleServiceUnreachable()
+    {
+        await using var unreachable = await FeedsApp.StartAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}"));
+
+        var response = await unreachable.SendAsync(HealthFunction.Health, "/api/health");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("ok\n", response.Text);
+    }
+
+    [Fact]
     public async Task AMalformedSpeakerIdIsABadRequest()
     {
         var response = await App.SendAsync((f, r) => f.SpeakerCalendar(r, "netconf-2015", "Jamal_Hadi"), "/api/netconf-2015/speakers/Jamal_Hadi.ics");

@@ -61,9 +61,17 @@ public sealed class FeedsApp : IAsyncDisposable
         return new FeedsApp(host);
     }
 
-    /// <summary>Calls one function with a GET (or HEAD) request and executes its result into a response.</summary>
-    public async Task<FeedResponse> SendAsync(
-        Func<FeedFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", IDictionary<string, string>? headers = null)
+    /// <summary>Calls one feed function with a GET (or HEAD) request and executes its result into a response.</summary>
+    public Task<FeedResponse> SendAsync(
+        Func<FeedFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", IDictionary<string, string>? headers = null) =>
+        InvokeAsync((services, request) => function(ActivatorUtilities.CreateInstance<FeedFunctions>(services), request), path, method, headers);
+
+    /// <summary>Calls a static function (one that needs no services) and executes its result into a response.</summary>
+    public Task<FeedResponse> SendAsync(Func<HttpRequest, IActionResult> function, string path, string method = "GET") =>
+        InvokeAsync((_, request) => Task.FromResult(function(request)), path, method, headers: null);
+
+    private async Task<FeedResponse> InvokeAsync(
+        Func<IServiceProvider, HttpRequest, Task<IActionResult>> function, string path, string method, IDictionary<string, string>? headers)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -78,9 +86,7 @@ public sealed class FeedsApp : IAsyncDisposable
 
         var body = new MemoryStream();
         context.Response.Body = body;
-        var functions = ActivatorUtilities.CreateInstance<FeedFunctions>(scope.ServiceProvider);
-
-        var result = await function(functions, context.Request);
+        var result = await function(scope.ServiceProvider, context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
 
         return new FeedResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());

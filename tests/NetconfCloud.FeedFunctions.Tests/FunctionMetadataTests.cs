@@ -24,7 +24,8 @@ public class FunctionMetadataTests
     [InlineData("SessionCalendar", "{conference}/sessions/{session}.ics")]
     [InlineData("Sponsors", "{conference}/sponsors")]
     [InlineData("FeedIndex", "{conference}/feeds")]
-    public void EveryFeedIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
+    [InlineData("Health", "health")]
+    public void EveryFeedAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
         var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
 
@@ -35,5 +36,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(8, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(9, Functions().Length);
 }

@@ -9,19 +9,31 @@ internal static class Agendas
 {
     public static readonly DateTimeOffset SeededAt = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static AgendaSnapshot Netconf2015 { get; } = AgendaSeed.LoadNetconf2015(SeededAt);
+    private static long writes;
+
+    /// <summary>The seed as the schedule service serves it: every session with its storage version.</summary>
+    public static AgendaSnapshot Netconf2015 { get; } = Versioned(AgendaSeed.LoadNetconf2015(SeededAt));
 
     public static FeedOptions Options { get; } = new() { PublicBaseUrl = new Uri("https://feeds.example.test/api"), RefreshMinutes = 60 };
 
-    /// <summary>The agenda with one session changed as the schedule service would change it.</summary>
+    /// <summary>The agenda with one session changed as the schedule service would change it (a new ETag too).</summary>
     public static AgendaSnapshot With(this AgendaSnapshot agenda, string sessionId, Func<Session, Session> change, DateTimeOffset at) => agenda with
     {
-        Sessions = [.. agenda.Sessions.Select(s => s.Id == sessionId ? change(s) with { UpdateTime = at } : s)],
+        Sessions = [.. agenda.Sessions.Select(s => s.Id == sessionId ? change(s) with { UpdateTime = at, ETag = NextETag() } : s)],
         Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = at },
     };
 
-    public static FeedPublisher Publisher(IAgendaSource source) =>
-        new(source, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<FeedPublisher>.Instance);
+    public static FeedPublisher Publisher(IAgendaSource source, FeedOptions? options = null) =>
+        new(source, Microsoft.Extensions.Options.Options.Create(options ?? Options), NullLogger<FeedPublisher>.Instance);
+
+    /// <summary>The feed a request for the kind and argument would render.</summary>
+    internal static FeedSelection Select(this AgendaSnapshot agenda, FeedKind kind, string argument = "") =>
+        FeedKinds.Of(kind).Select!(FeedKey.Parse(kind, agenda.Conference.Id, argument), agenda)!;
+
+    private static AgendaSnapshot Versioned(AgendaSnapshot agenda) =>
+        agenda with { Sessions = [.. agenda.Sessions.Select(s => s with { ETag = NextETag() })] };
+
+    private static string NextETag() => $"W/\"{Interlocked.Increment(ref writes)}\"";
 
     public static async Task<string> RenderAsync(AgendaSnapshot agenda, FeedKind kind, string argument = "")
     {

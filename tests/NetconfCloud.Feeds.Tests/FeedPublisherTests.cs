@@ -69,6 +69,31 @@ public class FeedPublisherTests
     }
 
     [Fact]
+    public async Task WithTheAgendaUnreadableFeedsStillKeptAreServedAndTheLeastRecentlyUsedWasDropped()
+    {
+        // Long abstracts: the whole event is about 0.6 MiB and each day about 0.3 MiB, against a cap of 1 MiB.
+        var longAbstract = string.Concat(Enumerable.Repeat("A long abstract. ", 1200));
+        source.Agenda = Agendas.Netconf2015 with { Sessions = [.. Agendas.Netconf2015.Sessions.Select(s => s with { Abstract = longAbstract })] };
+        var capped = Agendas.Publisher(source, new FeedOptions { PublicBaseUrl = Agendas.Options.PublicBaseUrl, FeedCacheMegabytes = 1 });
+        Task<FeedResult> GetCapped(FeedKind kind, string argument = "") => capped.GetAsync(kind, "netconf-2015", argument, CancellationToken.None);
+        var thursday = await GetCapped(FeedKind.Day, "2015-02-12");
+        await GetCapped(FeedKind.Event);
+        await GetCapped(FeedKind.Day, "2015-02-12");
+        var friday = await GetCapped(FeedKind.Day, "2015-02-13");
+        source.Unavailable = true;
+
+        var staleThursday = await GetCapped(FeedKind.Day, "2015-02-12");
+        var staleFriday = await GetCapped(FeedKind.Day, "2015-02-13");
+        var whole = await GetCapped(FeedKind.Event);
+
+        Assert.Equal(thursday.Document!.ETag, staleThursday.Document!.ETag);
+        Assert.True(staleThursday.Stale);
+        Assert.Equal(friday.Document!.ETag, staleFriday.Document!.ETag);
+        Assert.Equal(FeedStatus.Unavailable, whole.Status);
+        Assert.InRange(capped.Feeds.Weight, 1, 1024 * 1024);
+    }
+
+    [Fact]
     public async Task ARenderingIsReusedUntilTheAgendaVersionMoves()
     {
         var first = (await Get(FeedKind.Event)).Document!;
