@@ -39,24 +39,28 @@ internal static class ReadCommands
         var speaker = new Option<string>("--speaker") { Description = "Only this speaker's sessions (speaker id, e.g. jamal-hadi-salim)." };
         var kind = new Option<string>("--kind") { Description = "Only talks, breaks or meals." };
         kind.AcceptOnlyFromAmong(Enum.GetNames<Schedule.SessionKind>().Select(k => k.ToLowerInvariant()).ToArray());
-        var command = new Command("sessions", "List sessions in start order, with local times.") { day, speaker, kind };
+        var room = new Option<string>("--room") { Description = "Only sessions in this room (room id, as 'netconf rooms' lists them)." };
+        var track = new Option<string>("--track") { Description = "Only sessions of this track (track id, as 'netconf tracks' lists them)." };
+        var command = new Command("sessions", "List sessions in start order, with local times, speakers and rooms.") { day, speaker, kind, room, track };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             var request = new ListSessionsRequest
             {
                 ConferenceId = connection.ConferenceId,
                 Day = parse.GetValue(day) ?? "",
                 SpeakerId = parse.GetValue(speaker) ?? "",
-                Kind = parse.GetValue(kind) is { } named ? WireMapping.ToWire(Enum.Parse<Schedule.SessionKind>(named, ignoreCase: true)) : SessionKind.Unspecified,
+                Kind = parse.GetValue(kind) is { } named ? WireMapping.ToWire(Enum.Parse<Schedule.SessionKind>(named, ignoreCase: true)) : Contracts.Schedule.V1.SessionKind.Unspecified,
+                RoomId = parse.GetValue(room) ?? "",
+                TrackId = parse.GetValue(track) ?? "",
             };
             do
             {
                 var page = await connection.Client.ListSessionsAsync(request, connection.Call());
                 foreach (var s in page.Sessions)
                 {
-                    await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
+                    await connection.Output.WriteLineAsync(lines.Format(s));
                 }
 
                 request.PageToken = page.NextPageToken;
@@ -71,25 +75,16 @@ internal static class ReadCommands
     private static Command Session()
     {
         var id = new Argument<string>("id") { Description = "Session id, e.g. bpf-updates." };
-        var command = new Command("session", "Show one session in full.") { id };
+        var command = new Command("session", "Show one session in full: local times, room, track, subtitle, language, links.") { id };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             var s = await connection.Client.GetSessionAsync(new GetSessionRequest { ConferenceId = connection.ConferenceId, SessionId = parse.GetValue(id)! }, connection.Call());
-            await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
-            foreach (var (label, value) in new[]
+            await connection.Output.WriteLineAsync(lines.Format(s));
+            foreach (var (label, value) in lines.Details(s).Where(field => field.Value.Length > 0))
             {
-                ("id", s.Id), ("abstract", s.Abstract), ("notes", s.Notes),
-                ("slides", s.SlideCount > 0 ? s.SlideCount.ToString(CultureInfo.InvariantCulture) : ""),
-                ("sequence", s.Sequence.ToString(CultureInfo.InvariantCulture)), ("etag", s.Etag),
-                ("updated", s.UpdateTime.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture)),
-            })
-            {
-                if (value.Length > 0)
-                {
-                    await connection.Output.WriteLineAsync($"  {label,-9} {value}");
-                }
+                await connection.Output.WriteLineAsync($"  {label,-9} {value}");
             }
 
             return 0;

@@ -16,7 +16,7 @@ internal static class WatchCommand
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             using var watch = connection.Client.WatchSchedule(new WatchScheduleRequest { ConferenceId = connection.ConferenceId, AfterVersion = parse.GetValue(after) }, cancellationToken: ct);
             var left = parse.GetValue(count) ?? int.MaxValue;
             try
@@ -25,7 +25,7 @@ internal static class WatchCommand
                 {
                     var c = watch.ResponseStream.Current;
                     await connection.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"v{c.AgendaVersion} {c.Kind.ToString().ToLowerInvariant()} by {c.Actor} at {c.ChangeTime.ToDateTimeOffset():u}: {SessionLine.Format(c.Session, zone)}"));
+                        $"v{c.AgendaVersion} {c.Kind.ToString().ToLowerInvariant()} by {c.Actor} at {c.ChangeTime.ToDateTimeOffset():u}: {lines.Format(c.Session)}"));
                 }
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
