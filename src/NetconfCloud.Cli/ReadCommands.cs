@@ -1,37 +1,13 @@
 using System.CommandLine;
-using System.Globalization;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Schedule.Wire;
 
 namespace NetconfCloud.Cli;
 
-/// <summary>Reading the agenda: the conference, sessions, one session, speakers, sponsors.</summary>
+/// <summary>Reading the agenda: sessions, one session, speakers, sponsors.</summary>
 internal static class ReadCommands
 {
-    public static IEnumerable<Command> All() => [Conference(), Sessions(), Session(), Speakers(), Sponsors()];
-
-    private static Command Conference()
-    {
-        var command = new Command("conference", "Show the conference: dates, place, time zone, committee, agenda version.");
-        command.SetAction(async (parse, ct) =>
-        {
-            using var connection = new Connection(parse, ct);
-            var c = await connection.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = connection.ConferenceId }, connection.Call());
-            var output = connection.Output;
-            await output.WriteLineAsync($"{c.FullName} ({c.Subtitle})");
-            await output.WriteLineAsync($"  {string.Join(", ", new[] { c.Venue, c.City, c.Country }.Where(p => p.Length > 0))}; times in {c.TimeZone}");
-            await output.WriteLineAsync($"  days: {string.Join(", ", c.Days.Select(d => d.Title))}");
-            await output.WriteLineAsync($"  committee: {string.Join(", ", c.Committee.Select(m => m.Role.Length > 0 ? $"{m.Name} ({m.Role})" : m.Name))}");
-            if (c.CoLocatedEvent is { } e)
-            {
-                await output.WriteLineAsync($"  with {e.Name}, {e.StartDate} to {e.EndDate}, {e.City}");
-            }
-
-            await output.WriteLineAsync($"  agenda version {c.AgendaVersion.ToString(CultureInfo.InvariantCulture)} ({c.AgendaStatus.ToLowerInvariant()})");
-            return 0;
-        });
-        return command;
-    }
+    public static IEnumerable<Command> All() => [Sessions(), Session(), Speakers(), Sponsors()];
 
     private static Command Sessions()
     {
