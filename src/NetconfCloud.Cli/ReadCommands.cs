@@ -4,10 +4,10 @@ using NetconfCloud.Schedule.Wire;
 
 namespace NetconfCloud.Cli;
 
-/// <summary>Reading the agenda: sessions, one session, speakers, sponsors.</summary>
+/// <summary>Reading the agenda: sessions, one session, sponsors.</summary>
 internal static class ReadCommands
 {
-    public static IEnumerable<Command> All() => [Sessions(), Session(), Speakers(), Sponsors()];
+    public static IEnumerable<Command> All() => [Sessions(), Session(), Sponsors()];
 
     private static Command Sessions()
     {
@@ -62,31 +62,6 @@ internal static class ReadCommands
             {
                 await connection.Output.WriteLineAsync($"  {label,-9} {value}");
             }
-
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command Speakers()
-    {
-        var command = new Command("speakers", "List speakers with their ids.");
-        command.SetAction(async (parse, ct) =>
-        {
-            using var connection = new Connection(parse, ct);
-            var request = new ListSpeakersRequest { ConferenceId = connection.ConferenceId };
-            do
-            {
-                var page = await connection.Client.ListSpeakersAsync(request, connection.Call());
-                foreach (var s in page.Speakers)
-                {
-                    var aka = s.AlsoKnownAs.Count > 0 ? $" (also {string.Join(", ", s.AlsoKnownAs)})" : "";
-                    await connection.Output.WriteLineAsync($"{s.Id,-22} {s.Name}{aka}");
-                }
-
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
 
             return 0;
         });
