@@ -8,7 +8,7 @@ public sealed class CommandLineException(string message) : Exception(message);
 
 /// <summary>
 /// <c>netconf</c>: the organisers' command line over gRPC, with times shown in the conference's own time zone.
-/// Commands by group: conferences (with rooms and tracks), read, speakers, edit, transfer, watch, token. Exit codes: 0 done, 1 the service refused (the message
+/// Commands by group: conferences (with rooms and tracks), read, speakers, sponsors, edit, transfer, watch, token. Exit codes: 0 done, 1 the service refused (the message
 /// says why), 2 bad command line, 3 service unreachable.
 /// </summary>
 public static class NetconfCommand
@@ -41,7 +41,7 @@ public static class NetconfCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("netconf — read and change the NetconfCloud agenda over gRPC.") { Address, ConferenceId, Token };
-        var commands = ConferenceCommands.All().Concat(ReadCommands.All()).Concat(SpeakerCommands.All())
+        var commands = ConferenceCommands.All().Concat(ReadCommands.All()).Concat(SpeakerCommands.All()).Concat(SponsorCommands.All())
             .Concat(EditCommands.All()).Concat(TransferCommands.All()).Append(WatchCommand.Create()).Append(TokenCommand.Create());
         foreach (var command in commands)
         {

@@ -4,10 +4,10 @@ using NetconfCloud.Schedule.Wire;
 
 namespace NetconfCloud.Cli;
 
-/// <summary>Reading the agenda: sessions, one session, sponsors.</summary>
+/// <summary>Reading the agenda: sessions and one session.</summary>
 internal static class ReadCommands
 {
-    public static IEnumerable<Command> All() => [Sessions(), Session(), Sponsors()];
+    public static IEnumerable<Command> All() => [Sessions(), Session()];
 
     private static Command Sessions()
     {
@@ -61,23 +61,6 @@ internal static class ReadCommands
             foreach (var (label, value) in lines.Details(s).Where(field => field.Value.Length > 0))
             {
                 await connection.Output.WriteLineAsync($"  {label,-9} {value}");
-            }
-
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command Sponsors()
-    {
-        var command = new Command("sponsors", "List sponsors in published order.");
-        command.SetAction(async (parse, ct) =>
-        {
-            using var connection = new Connection(parse, ct);
-            var reply = await connection.Client.ListSponsorsAsync(new ListSponsorsRequest { ConferenceId = connection.ConferenceId }, connection.Call());
-            foreach (var s in reply.Sponsors)
-            {
-                await connection.Output.WriteLineAsync(s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name);
             }
 
             return 0;
