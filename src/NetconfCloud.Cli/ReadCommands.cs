@@ -1,13 +1,14 @@
 using System.CommandLine;
 using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Wire;
 
 namespace NetconfCloud.Cli;
 
-/// <summary>Reading the agenda: sessions and one session.</summary>
+/// <summary>Reading the agenda: sessions, one session, and the clashes in it.</summary>
 internal static class ReadCommands
 {
-    public static IEnumerable<Command> All() => [Sessions(), Session()];
+    public static IEnumerable<Command> All() => [Sessions(), Session(), Clashes()];
 
     private static Command Sessions()
     {
@@ -67,4 +68,37 @@ internal static class ReadCommands
         });
         return command;
     }
+
+    private static Command Clashes()
+    {
+        var command = new Command(
+            "clashes",
+            "List the agenda's clashes: a speaker in two sessions at once, or two sessions in one room at once (cancelled sessions aside), with local times. Exits 0 either way.");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var connection = new Connection(parse, ct);
+            var agenda = await connection.ReadAgendaAsync();
+            var lines = new SessionLine(WireMapping.ToWire(agenda.Conference));
+            var clashes = AgendaClashes.Find(agenda.Sessions).OrderBy(c => c.First.Start).ThenBy(c => c.Second.Start).ThenBy(c => c.Kind).ToArray();
+            if (clashes.Length == 0)
+            {
+                await connection.Output.WriteLineAsync($"no clashes in {agenda.Conference.Id}");
+                return 0;
+            }
+
+            foreach (var clash in clashes)
+            {
+                var subject = clash.Kind == ClashKind.Speaker
+                    ? $"speaker {clash.First.Speakers.Concat(clash.Second.Speakers).First(s => s.Id == clash.Subject).Name} ({clash.Subject})"
+                    : $"room {lines.RoomName(clash.Subject)} ({clash.Subject})";
+                await connection.Output.WriteLineAsync($"{subject}: {Describe(clash.First, lines)} and {Describe(clash.Second, lines)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Describe(Schedule.Session session, SessionLine lines) =>
+        $"{lines.Times(session.Start, session.End)} {(session.HasTitle ? session.Title : "(no title published)")} [{session.Id}]";
 }

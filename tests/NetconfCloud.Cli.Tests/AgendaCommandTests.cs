@@ -2,10 +2,32 @@ using NetconfCloud.Testing;
 
 namespace NetconfCloud.Cli.Tests;
 
-/// <summary>netconf sessions by room and track, and session in full.</summary>
+/// <summary>netconf sessions by room and track, session in full, and clashes.</summary>
 [Collection(CliCollection.Name)]
 public class AgendaCommandTests(ScheduleFixture fixture)
 {
+    [Fact]
+    public async Task ClashesListsASpeakerOnTwoStagesAtOnceWithBothSessionsInLocalTime()
+    {
+        await using var server = await DemoSchedule.ImportedAsync(fixture);
+
+        var run = await Netconf.RunAsync(server, "clashes", "--conference", DemoSchedule.ConferenceId);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(
+            ["speaker Ada Lovelace (ada-lovelace): Sat 2026-01-31 10:00–11:00 +01:00 Opening [opening] and Sat 2026-01-31 10:30–11:30 +01:00 Panel [panel]"],
+            run.Lines);
+    }
+
+    [Fact]
+    public async Task ClashesSaysSoWhenThereAreNone()
+    {
+        var run = await Netconf.RunAsync(fixture.Server, "clashes");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("no clashes in netconf-2015", run.Output.Trim());
+    }
+
     [Fact]
     public async Task SessionsInARoomAreListedWithTheRoomsName()
     {
