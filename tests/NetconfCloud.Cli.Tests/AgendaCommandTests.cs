@@ -2,7 +2,7 @@ using NetconfCloud.Testing;
 
 namespace NetconfCloud.Cli.Tests;
 
-/// <summary>netconf sessions by room and track, session in full, and clashes.</summary>
+/// <summary>netconf sessions by room and track, session in full, clashes and watch.</summary>
 [Collection(CliCollection.Name)]
 public class AgendaCommandTests(ScheduleFixture fixture)
 {
@@ -75,5 +75,34 @@ public class AgendaCommandTests(ScheduleFixture fixture)
         Assert.Contains("track Kernel (kernel)", run.Rows);
         Assert.Contains("language en", run.Rows);
         Assert.Contains("link Slides: https://example.org/opening.pdf", run.Rows);
+    }
+
+    [Fact]
+    public async Task WatchShowsChangesToSpeakersSponsorsAndTheConferenceByWhatTheyChanged()
+    {
+        await using var server = await fixture.StartServerAsync();
+        await Netconf.WriteAsync(server, "speakers", "add", "Grace Hopper");
+        await Netconf.WriteAsync(server, "sponsors", "move", "verizon", "0");
+        await Netconf.WriteAsync(server, "conference", "edit", "--venue", "Shaw Centre");
+
+        var run = await Netconf.WriteAsync(server, "watch", "--after", "1", "--count", "3");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(3, run.Lines.Length);
+        Assert.Matches(@"^v2 created by Ada at [-0-9 :]+Z: speakers/grace-hopper: added speaker Grace Hopper$", run.Lines[0]);
+        Assert.Matches(@"^v3 updated by Ada at [-0-9 :]+Z: sponsors/verizon: moved sponsor Verizon to position 0$", run.Lines[1]);
+        Assert.Matches(@"^v4 updated by Ada at [-0-9 :]+Z: conference: updated the conference details$", run.Lines[2]);
+    }
+
+    [Fact]
+    public async Task WatchShowsAnImportByItsSummary()
+    {
+        await using var server = await DemoSchedule.ImportedAsync(fixture);
+
+        var run = await Netconf.WriteAsync(server, "watch", "--after", "0", "--count", "2", "--conference", DemoSchedule.ConferenceId);
+
+        Assert.Equal(0, run.Exit);
+        Assert.EndsWith(": conference: created Demo Days 2026 to import schedule.xml", run.Lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(": import: imported schedule.xml: 3 created, 0 updated, 0 cancelled, 0 unchanged", run.Lines[1], StringComparison.Ordinal);
     }
 }
