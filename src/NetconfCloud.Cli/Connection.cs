@@ -48,8 +48,11 @@ internal sealed class Connection : IDisposable
 
     public CallOptions Call(TimeSpan deadline) => new(deadline: DateTime.UtcNow.Add(deadline), cancellationToken: CancellationToken);
 
-    public async Task<ConferenceTimeZone> ZoneAsync() =>
-        ConferenceTimeZone.FromId((await Client.GetConferenceAsync(new Proto.GetConferenceRequest { ConferenceId = ConferenceId }, Call())).TimeZone);
+    public async Task<Proto.Conference> ConferenceAsync() =>
+        await Client.GetConferenceAsync(new Proto.GetConferenceRequest { ConferenceId = ConferenceId }, Call());
+
+    /// <summary>How this conference's sessions read: in its time zone, with its rooms and tracks by name.</summary>
+    public async Task<SessionLine> SessionLineAsync() => new(await ConferenceAsync());
 
     /// <summary>The whole agenda at one version (ReadAgenda).</summary>
     public async Task<AgendaSnapshot> ReadAgendaAsync()

@@ -42,11 +42,11 @@ internal static class EditCommands
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             var current = await connection.Client.GetSessionAsync(new GetSessionRequest { ConferenceId = connection.ConferenceId, SessionId = parse.GetValue(id)! }, connection.Call());
             var cancelled = await connection.Client.CancelSessionAsync(
                 new CancelSessionRequest { ConferenceId = connection.ConferenceId, SessionId = current.Id, Etag = current.Etag }, connection.Call());
-            await connection.Output.WriteLineAsync(SessionLine.Format(cancelled, zone));
+            await connection.Output.WriteLineAsync(lines.Format(cancelled));
             return 0;
         });
         return command;
@@ -64,14 +64,14 @@ internal static class EditCommands
     private static async Task<int> UpdateAsync(ParseResult parse, string id, string mask, Func<Session, ConferenceTimeZone, Session> change, CancellationToken ct)
     {
         using var connection = new Connection(parse, ct);
-        var zone = await connection.ZoneAsync();
+        var lines = await connection.SessionLineAsync();
         var current = await connection.Client.GetSessionAsync(new GetSessionRequest { ConferenceId = connection.ConferenceId, SessionId = id }, connection.Call());
-        var session = change(current, zone);
+        var session = change(current, lines.Zone);
         session.Id = current.Id;
         session.Etag = current.Etag;
         var changed = await connection.Client.UpdateSessionAsync(
             new UpdateSessionRequest { ConferenceId = connection.ConferenceId, Session = session, UpdateMask = FieldMask.FromString(mask) }, connection.Call());
-        await connection.Output.WriteLineAsync(SessionLine.Format(changed, zone));
+        await connection.Output.WriteLineAsync(lines.Format(changed));
         return 0;
     }
 

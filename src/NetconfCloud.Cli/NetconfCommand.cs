@@ -8,7 +8,8 @@ public sealed class CommandLineException(string message) : Exception(message);
 
 /// <summary>
 /// <c>netconf</c>: the organisers' command line over gRPC, with times shown in the conference's own time zone.
-/// Commands by group: read, edit, transfer, watch, token. Exit codes: 0 done, 1 the service refused (the message
+/// Commands by group: conferences (with rooms and tracks), read (sessions, clashes), speakers, sponsors, edit
+/// (sessions), transfer (export, import), watch, token. Exit codes: 0 done, 1 the service refused (the message
 /// says why), 2 bad command line, 3 service unreachable.
 /// </summary>
 public static class NetconfCommand
@@ -41,7 +42,9 @@ public static class NetconfCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("netconf — read and change the NetconfCloud agenda over gRPC.") { Address, ConferenceId, Token };
-        foreach (var command in ReadCommands.All().Concat(EditCommands.All()).Concat(TransferCommands.All()).Append(WatchCommand.Create()).Append(TokenCommand.Create()))
+        var commands = ConferenceCommands.All().Concat(ReadCommands.All()).Concat(SpeakerCommands.All()).Concat(SponsorCommands.All())
+            .Concat(EditCommands.All()).Concat(TransferCommands.All()).Append(WatchCommand.Create()).Append(TokenCommand.Create());
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
@@ -73,8 +76,10 @@ public static class NetconfCommand
         }
         catch (RpcException e)
         {
-            await error.WriteLineAsync($"error: {e.StatusCode}: {e.Status.Detail}");
-            foreach (var violation in e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations ?? [])
+            // The message of a refusal with field violations names the first few of them: list them all instead.
+            var violations = e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations ?? [];
+            await error.WriteLineAsync(violations.Count > 0 ? $"error: {e.StatusCode}:" : $"error: {e.StatusCode}: {e.Status.Detail}");
+            foreach (var violation in violations)
             {
                 await error.WriteLineAsync($"  {violation.Field}: {violation.Description}");
             }

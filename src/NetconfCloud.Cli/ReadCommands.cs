@@ -1,37 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
 using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Wire;
 
 namespace NetconfCloud.Cli;
 
-/// <summary>Reading the agenda: the conference, sessions, one session, speakers, sponsors.</summary>
+/// <summary>Reading the agenda: sessions, one session, and the clashes in it.</summary>
 internal static class ReadCommands
 {
-    public static IEnumerable<Command> All() => [Conference(), Sessions(), Session(), Speakers(), Sponsors()];
-
-    private static Command Conference()
-    {
-        var command = new Command("conference", "Show the conference: dates, place, time zone, committee, agenda version.");
-        command.SetAction(async (parse, ct) =>
-        {
-            using var connection = new Connection(parse, ct);
-            var c = await connection.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = connection.ConferenceId }, connection.Call());
-            var output = connection.Output;
-            await output.WriteLineAsync($"{c.FullName} ({c.Subtitle})");
-            await output.WriteLineAsync($"  {string.Join(", ", new[] { c.Venue, c.City, c.Country }.Where(p => p.Length > 0))}; times in {c.TimeZone}");
-            await output.WriteLineAsync($"  days: {string.Join(", ", c.Days.Select(d => d.Title))}");
-            await output.WriteLineAsync($"  committee: {string.Join(", ", c.Committee.Select(m => m.Role.Length > 0 ? $"{m.Name} ({m.Role})" : m.Name))}");
-            if (c.CoLocatedEvent is { } e)
-            {
-                await output.WriteLineAsync($"  with {e.Name}, {e.StartDate} to {e.EndDate}, {e.City}");
-            }
-
-            await output.WriteLineAsync($"  agenda version {c.AgendaVersion.ToString(CultureInfo.InvariantCulture)} ({c.AgendaStatus.ToLowerInvariant()})");
-            return 0;
-        });
-        return command;
-    }
+    public static IEnumerable<Command> All() => [Sessions(), Session(), Clashes()];
 
     private static Command Sessions()
     {
@@ -39,24 +16,28 @@ internal static class ReadCommands
         var speaker = new Option<string>("--speaker") { Description = "Only this speaker's sessions (speaker id, e.g. jamal-hadi-salim)." };
         var kind = new Option<string>("--kind") { Description = "Only talks, breaks or meals." };
         kind.AcceptOnlyFromAmong(Enum.GetNames<Schedule.SessionKind>().Select(k => k.ToLowerInvariant()).ToArray());
-        var command = new Command("sessions", "List sessions in start order, with local times.") { day, speaker, kind };
+        var room = new Option<string>("--room") { Description = "Only sessions in this room (room id, as 'netconf rooms' lists them)." };
+        var track = new Option<string>("--track") { Description = "Only sessions of this track (track id, as 'netconf tracks' lists them)." };
+        var command = new Command("sessions", "List sessions in start order, with local times, speakers and rooms.") { day, speaker, kind, room, track };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             var request = new ListSessionsRequest
             {
                 ConferenceId = connection.ConferenceId,
                 Day = parse.GetValue(day) ?? "",
                 SpeakerId = parse.GetValue(speaker) ?? "",
-                Kind = parse.GetValue(kind) is { } named ? WireMapping.ToWire(Enum.Parse<Schedule.SessionKind>(named, ignoreCase: true)) : SessionKind.Unspecified,
+                Kind = parse.GetValue(kind) is { } named ? WireMapping.ToWire(Enum.Parse<Schedule.SessionKind>(named, ignoreCase: true)) : Contracts.Schedule.V1.SessionKind.Unspecified,
+                RoomId = parse.GetValue(room) ?? "",
+                TrackId = parse.GetValue(track) ?? "",
             };
             do
             {
                 var page = await connection.Client.ListSessionsAsync(request, connection.Call());
                 foreach (var s in page.Sessions)
                 {
-                    await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
+                    await connection.Output.WriteLineAsync(lines.Format(s));
                 }
 
                 request.PageToken = page.NextPageToken;
@@ -71,25 +52,16 @@ internal static class ReadCommands
     private static Command Session()
     {
         var id = new Argument<string>("id") { Description = "Session id, e.g. bpf-updates." };
-        var command = new Command("session", "Show one session in full.") { id };
+        var command = new Command("session", "Show one session in full: local times, room, track, subtitle, language, links.") { id };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var zone = await connection.ZoneAsync();
+            var lines = await connection.SessionLineAsync();
             var s = await connection.Client.GetSessionAsync(new GetSessionRequest { ConferenceId = connection.ConferenceId, SessionId = parse.GetValue(id)! }, connection.Call());
-            await connection.Output.WriteLineAsync(SessionLine.Format(s, zone));
-            foreach (var (label, value) in new[]
+            await connection.Output.WriteLineAsync(lines.Format(s));
+            foreach (var (label, value) in lines.Details(s).Where(field => field.Value.Length > 0))
             {
-                ("id", s.Id), ("abstract", s.Abstract), ("notes", s.Notes),
-                ("slides", s.SlideCount > 0 ? s.SlideCount.ToString(CultureInfo.InvariantCulture) : ""),
-                ("sequence", s.Sequence.ToString(CultureInfo.InvariantCulture)), ("etag", s.Etag),
-                ("updated", s.UpdateTime.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture)),
-            })
-            {
-                if (value.Length > 0)
-                {
-                    await connection.Output.WriteLineAsync($"  {label,-9} {value}");
-                }
+                await connection.Output.WriteLineAsync($"  {label,-9} {value}");
             }
 
             return 0;
@@ -97,45 +69,36 @@ internal static class ReadCommands
         return command;
     }
 
-    private static Command Speakers()
+    private static Command Clashes()
     {
-        var command = new Command("speakers", "List speakers with their ids.");
+        var command = new Command(
+            "clashes",
+            "List the agenda's clashes: a speaker in two sessions at once, or two sessions in one room at once (cancelled sessions aside), with local times. Exits 0 either way.");
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
-            var request = new ListSpeakersRequest { ConferenceId = connection.ConferenceId };
-            do
+            var agenda = await connection.ReadAgendaAsync();
+            var lines = new SessionLine(WireMapping.ToWire(agenda.Conference));
+            var clashes = AgendaClashes.Find(agenda.Sessions).OrderBy(c => c.First.Start).ThenBy(c => c.Second.Start).ThenBy(c => c.Kind).ToArray();
+            if (clashes.Length == 0)
             {
-                var page = await connection.Client.ListSpeakersAsync(request, connection.Call());
-                foreach (var s in page.Speakers)
-                {
-                    var aka = s.AlsoKnownAs.Count > 0 ? $" (also {string.Join(", ", s.AlsoKnownAs)})" : "";
-                    await connection.Output.WriteLineAsync($"{s.Id,-22} {s.Name}{aka}");
-                }
-
-                request.PageToken = page.NextPageToken;
+                await connection.Output.WriteLineAsync($"no clashes in {agenda.Conference.Id}");
+                return 0;
             }
-            while (request.PageToken.Length > 0);
 
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command Sponsors()
-    {
-        var command = new Command("sponsors", "List sponsors in published order.");
-        command.SetAction(async (parse, ct) =>
-        {
-            using var connection = new Connection(parse, ct);
-            var reply = await connection.Client.ListSponsorsAsync(new ListSponsorsRequest { ConferenceId = connection.ConferenceId }, connection.Call());
-            foreach (var s in reply.Sponsors)
+            foreach (var clash in clashes)
             {
-                await connection.Output.WriteLineAsync(s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name);
+                var subject = clash.Kind == ClashKind.Speaker
+                    ? $"speaker {clash.First.Speakers.Concat(clash.Second.Speakers).First(s => s.Id == clash.Subject).Name} ({clash.Subject})"
+                    : $"room {lines.RoomName(clash.Subject)} ({clash.Subject})";
+                await connection.Output.WriteLineAsync($"{subject}: {Describe(clash.First, lines)} and {Describe(clash.Second, lines)}");
             }
 
             return 0;
         });
         return command;
     }
+
+    private static string Describe(Schedule.Session session, SessionLine lines) =>
+        $"{lines.Times(session.Start, session.End)} {(session.HasTitle ? session.Title : "(no title published)")} [{session.Id}]";
 }

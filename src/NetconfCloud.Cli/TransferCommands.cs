@@ -58,10 +58,14 @@ internal static class TransferCommands
 
             var plan = await ImportAsync(connection, incoming, options);
             await connection.Output.WriteLineAsync(Describe(plan, connection.ConferenceId, applied: false));
-            if (parse.GetValue(dryRun) || !HasChanges(plan))
+            if (parse.GetValue(dryRun))
             {
+                await connection.Output.WriteLineAsync("dry run: nothing was changed");
                 return 0;
             }
+
+            // Applied even when the plan counts no session or speaker changes: the plan does not count changes to
+            // the details, rooms, tracks or sponsors, and an import that changes nothing writes nothing.
 
             var done = await ImportAsync(connection, incoming, options with { ValidateOnly = false });
             await connection.Output.WriteLineAsync(done.Applied
@@ -83,10 +87,6 @@ internal static class TransferCommands
         await call.RequestStream.CompleteAsync();
         return await call;
     }
-
-    private static bool HasChanges(ImportAgendaResponse plan) =>
-        plan.ConferenceCreated || plan.CreatedSessionIds.Count + plan.UpdatedSessionIds.Count + plan.CancelledSessionIds.Count
-            + plan.CreatedSpeakerIds.Count + plan.UpdatedSpeakerIds.Count > 0 || plan.AgendaVersion == 0;
 
     private static string Describe(ImportAgendaResponse plan, string conferenceId, bool applied)
     {

@@ -114,40 +114,4 @@ public class CommandLineTests(ScheduleFixture fixture)
         Assert.Equal(NetconfCommand.Refused, exit);
         Assert.Contains("netconf token", error, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task AnExportedAgendaImportsBackAsNoChangeAndAnEditedOneAppliesOnlyTheEdits()
-    {
-        await using var server = await fixture.StartServerAsync();
-        var token = DevelopmentTokens.Mint("Importer", canWrite: true, TimeSpan.FromHours(1));
-        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "agenda.json");
-
-        Assert.Equal(0, (await NetconfAt(server, "export", "--output", file)).Exit);
-        var same = await NetconfAt(server, "import", file, "--token", token);
-        var json = await File.ReadAllTextAsync(file);
-        await File.WriteAllTextAsync(file, json.Replace("\"title\": \"Inter FE action\"", "\"title\": \"Inter-FE actions\"", StringComparison.Ordinal));
-        var edited = await NetconfAt(server, "import", file, "--token", token);
-        var shorter = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
-        shorter["sessions"]!.AsArray().RemoveAt(0);
-        await File.WriteAllTextAsync(file, shorter.ToJsonString());
-        var partial = await NetconfAt(server, "import", file, "--token", token);
-
-        Assert.Equal("created 0, updated 0, unchanged 30, left alone (not in the file) 0", same.Output.Trim());
-        Assert.Equal("created 0, updated 1, unchanged 29, left alone (not in the file) 0", edited.Output.Trim());
-        Assert.Equal("created 0, updated 0, unchanged 29, left alone (not in the file) 1", partial.Output.Trim());
-        var talk = await server.Client.GetSessionAsync(new Contracts.Schedule.V1.GetSessionRequest { ConferenceId = "netconf-2015", SessionId = "inter-fe-action" });
-        Assert.Equal("Inter-FE actions", talk.Title);
-    }
-
-    [Fact]
-    public async Task ImportingAFileThatIsNotAnAgendaIsAUsageError()
-    {
-        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "nonsense.json");
-        await File.WriteAllTextAsync(file, "{\"hello\": 1}");
-
-        var (exit, _, error) = await Netconf("import", file, "--token", "x");
-
-        Assert.Equal(NetconfCommand.Usage, exit);
-        Assert.Contains("not an agenda file", error, StringComparison.Ordinal);
-    }
 }
