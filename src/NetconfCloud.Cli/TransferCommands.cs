@@ -93,6 +93,11 @@ internal static class TransferCommands
         var text = new System.Text.StringBuilder();
         var verb = applied ? "" : "will ";
         text.AppendLine(CultureInfo.InvariantCulture, $"{conferenceId}{(plan.ConferenceCreated ? " (new conference)" : "")}: sessions {verb}create {plan.CreatedSessionIds.Count}, {verb}update {plan.UpdatedSessionIds.Count}, {verb}cancel {plan.CancelledSessionIds.Count}, untouched {plan.UnchangedSessionCount}; speakers new {plan.CreatedSpeakerIds.Count}, updated {plan.UpdatedSpeakerIds.Count}");
+        if (plan.ConferenceChanged || plan.SponsorsChanged)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {verb}change {string.Join(" and ", new[] { plan.ConferenceChanged ? "the conference's details (rooms, tracks, days, ...)" : "", plan.SponsorsChanged ? "the sponsors" : "" }.Where(t => t.Length > 0))}");
+        }
+
         AppendIds(text, "updated", plan.UpdatedSessionIds);
         AppendIds(text, "cancelled", plan.CancelledSessionIds);
         if (plan.Warnings.Count > 0)

@@ -149,5 +149,7 @@ public static class ImportMapping
         CreatedSpeakerIds = { report.SpeakersCreated },
         UpdatedSpeakerIds = { report.SpeakersUpdated },
         Warnings = { report.Warnings.Select(w => new Proto.ImportWarning { Path = w.Path, SourceLocation = w.Location, Message = w.Message }) },
+        ConferenceChanged = report.ConferenceChanged,
+        SponsorsChanged = report.SponsorsChanged,
     };
 }

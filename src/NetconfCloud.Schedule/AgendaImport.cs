@@ -55,7 +55,14 @@ public sealed record ImportReport(
     IReadOnlyList<string> SpeakersUpdated,
     IReadOnlyList<ImportWarning> Warnings)
 {
-    public bool ChangesAnything => ConferenceCreated || Created.Count + Updated.Count + Cancelled.Count + SpeakersCreated.Count + SpeakersUpdated.Count > 0;
+    /// <summary>Whether the conference's details (rooms and tracks included) change.</summary>
+    public bool ConferenceChanged { get; init; }
+
+    public bool SponsorsChanged { get; init; }
+
+    public bool ChangesAnything =>
+        ConferenceCreated || ConferenceChanged || SponsorsChanged
+        || Created.Count + Updated.Count + Cancelled.Count + SpeakersCreated.Count + SpeakersUpdated.Count > 0;
 }
 
 /// <summary>
@@ -168,9 +175,12 @@ public static class ImportPlanner
         var sponsorEdit = incoming.Sponsors is { } sponsors ? SponsorRows(current.Sponsors, sponsors) : ([], []);
         var conferenceChanged = !exists || !SameConference(current.Conference, conference);
         var report = new ImportReport(
-            conference, Applied: false, ConferenceCreated: !exists, created, updated, cancelled, unchanged, speakersCreated, speakersUpdated, warnings);
-        var changed = report.ChangesAnything || conferenceChanged || sponsorEdit.Write.Count + sponsorEdit.Remove.Count > 0;
-        if (!changed)
+            conference, Applied: false, ConferenceCreated: !exists, created, updated, cancelled, unchanged, speakersCreated, speakersUpdated, warnings)
+        {
+            ConferenceChanged = exists && conferenceChanged,
+            SponsorsChanged = sponsorEdit.Write.Count + sponsorEdit.Remove.Count > 0,
+        };
+        if (!report.ChangesAnything)
         {
             return (null, report);
         }

@@ -23,6 +23,8 @@ public sealed partial class AgendaService
             var current = agenda.Conference;
             var updated = patch.ApplyTo(current);
             ResourceRules.ValidateConference(updated);
+            CheckStillUsed(conferenceId, "rooms", current.Rooms.Select(r => r.Id).Except(updated.Rooms.Select(r => r.Id)), id => agenda.Sessions.Where(s => s.RoomId == id));
+            CheckStillUsed(conferenceId, "tracks", current.Tracks.Select(t => t.Id).Except(updated.Tracks.Select(t => t.Id)), id => agenda.Sessions.Where(s => s.TrackId == id));
             CheckSessionsStillFit(agenda with { Conference = updated });
             return ConferenceDiffers(current, updated)
                 ? new AgendaEdit(new AgendaChange(ChangeKind.Updated, "", actor, time.GetUtcNow()) { Subject = "conference", Summary = "updated the conference details" }) { Conference = updated }
@@ -252,6 +254,19 @@ public sealed partial class AgendaService
             Sponsors = [.. placed.Where(s => !before.TryGetValue(s.Order, out var was) || was != s)],
             RemovedSponsorOrders = [.. before.Keys.Where(order => order >= placed.Length)],
         };
+    }
+
+    /// <summary>A room or track that sessions use cannot be removed: <see cref="InUseException"/> naming them.</summary>
+    private static void CheckStillUsed(string conferenceId, string collection, IEnumerable<string> removed, Func<string, IEnumerable<Session>> users)
+    {
+        foreach (var id in removed)
+        {
+            var sessions = users(id).Select(s => $"sessions/{s.Id}").ToArray();
+            if (sessions.Length > 0)
+            {
+                throw new InUseException($"conferences/{conferenceId}/{collection}/{id}", sessions);
+            }
+        }
     }
 
     /// <summary>Every session checked again (clashes aside) against changed conference details; the first problems are named.</summary>

@@ -141,7 +141,7 @@ public class ConferenceCommandTests(ScheduleFixture fixture)
         var rooms = await Netconf.RunAsync(server, "rooms", "--conference", DemoSchedule.ConferenceId);
 
         Assert.Equal(NetconfCommand.Refused, refused.Exit);
-        Assert.Contains("sessions[panel].room_id: unknown room id 'saal-2'", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("rooms/saal-2 is in use by sessions/panel", refused.Error, StringComparison.Ordinal);
         Assert.Contains("saal-2 Saal 2 1 session", rooms.Rows);
     }
 

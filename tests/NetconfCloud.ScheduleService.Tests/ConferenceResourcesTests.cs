@@ -119,11 +119,12 @@ public class ConferenceResourcesTests(ScheduleFixture fixture)
             ConferenceId = "netconf-2015",
             Session = new Session { Kind = SessionKind.Talk, Title = "Same room, same time", RoomId = "main", StartTime = bpf.StartTime, EndTime = bpf.EndTime },
         }).ResponseAsync);
-        await RpcAssert.InvalidField("sessions[bpf-updates].room_id", () => client.UpdateConferenceAsync(new UpdateConferenceRequest
+        var inUse = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => client.UpdateConferenceAsync(new UpdateConferenceRequest
         {
             Conference = new Conference { Id = "netconf-2015" },
             UpdateMask = FieldMask.FromString("rooms"),
         }).ResponseAsync);
+        Assert.Equal(["sessions/bpf-updates"], inUse.GetRpcStatus()!.GetDetail<Google.Rpc.PreconditionFailure>().Violations.Select(v => v.Subject));
     }
 
     [Fact]
