@@ -1,8 +1,20 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads over an agenda already loaded, so that a caller that needs several answers loads it once.</summary>
 public static class AgendaQueries
 {
+    /// <summary>
+    /// The sessions a query selects, in order, kept with the snapshot (which never changes) for as long as it lives:
+    /// paging through 10,000 sessions sorts them once, not once per page.
+    /// </summary>
+    private static readonly ConditionalWeakTable<AgendaSnapshot, ConcurrentDictionary<string, Session[]>> Selections = [];
+
+    /// <summary>Distinct queries remembered per snapshot; beyond that a query is answered without being kept.</summary>
+    private const int MaxSelectionsPerSnapshot = 64;
+
     public static Page<Session> ListSessions(AgendaSnapshot agenda, SessionQuery query, PageRequest page)
     {
         if (query.SpeakerId is { } speakerId)
@@ -29,16 +41,29 @@ public static class AgendaQueries
             throw new InvalidArgumentException("track_id", $"unknown track id '{trackId}'.");
         }
 
+        var selections = Selections.GetValue(agenda, _ => new ConcurrentDictionary<string, Session[]>(StringComparer.Ordinal));
+        if (!selections.TryGetValue(query.Fingerprint, out var sessions))
+        {
+            sessions = Select(agenda, query);
+            if (selections.Count < MaxSelectionsPerSnapshot)
+            {
+                selections.TryAdd(query.Fingerprint, sessions);
+            }
+        }
+
+        return Paging.Apply(sessions, page, query.Fingerprint, agenda.Conference.AgendaVersion);
+    }
+
+    private static Session[] Select(AgendaSnapshot agenda, SessionQuery query)
+    {
         var zone = agenda.Conference.TimeZone;
-        var sessions = agenda.Sessions
+        return [.. agenda.Sessions
             .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
             .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
             .Where(s => query.Kind is null || s.Kind == query.Kind)
             .Where(s => query.RoomId is null || s.RoomId == query.RoomId)
             .Where(s => query.TrackId is null || s.TrackId == query.TrackId)
-            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToArray();
-        return Paging.Apply(sessions, page, query.Fingerprint, agenda.Conference.AgendaVersion);
+            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
     public static Session FindSession(AgendaSnapshot agenda, string sessionId)
