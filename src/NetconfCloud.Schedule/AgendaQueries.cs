@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace NetconfCloud.Schedule;
 
 /// <summary>Reads over an agenda already loaded, so that a caller that needs several answers loads it once.</summary>
 public static class AgendaQueries
 {
+    private static readonly ConditionalWeakTable<AgendaSnapshot, Session[]> ListingOrder = new();
+
     public static Page<Session> ListSessions(AgendaSnapshot agenda, SessionQuery query, PageRequest page)
     {
         if (query.SpeakerId is { } speakerId)
@@ -30,16 +34,25 @@ public static class AgendaQueries
         }
 
         var zone = agenda.Conference.TimeZone;
-        var sessions = agenda.Sessions
-            .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
-            .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
-            .Where(s => query.Kind is null || s.Kind == query.Kind)
-            .Where(s => query.RoomId is null || s.RoomId == query.RoomId)
-            .Where(s => query.TrackId is null || s.TrackId == query.TrackId)
-            .OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToArray();
+        var ordered = InListingOrder(agenda);
+        var sessions = query is { Day: null, SpeakerId: null, Kind: null, RoomId: null, TrackId: null }
+            ? ordered
+            : ordered
+                .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
+                .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
+                .Where(s => query.Kind is null || s.Kind == query.Kind)
+                .Where(s => query.RoomId is null || s.RoomId == query.RoomId)
+                .Where(s => query.TrackId is null || s.TrackId == query.TrackId)
+                .ToArray();
         return Paging.Apply(sessions, page, query.Fingerprint, agenda.Conference.AgendaVersion);
     }
+
+    /// <summary>
+    /// The sessions ordered by start time (then end, then id), sorted once per agenda held rather than on every page: a
+    /// snapshot never changes, so its order is kept beside it for as long as it lives.
+    /// </summary>
+    private static Session[] InListingOrder(AgendaSnapshot agenda) =>
+        ListingOrder.GetValue(agenda, a => [.. a.Sessions.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.Id, StringComparer.Ordinal)]);
 
     public static Session FindSession(AgendaSnapshot agenda, string sessionId)
     {
