@@ -8,10 +8,10 @@
 #      30 rooms, tracks, speakers with 1-3 talks, abstracts of a few hundred characters, no clashes) and applies each
 #      with ImportAgenda (client stream) to its own conference, scale-1000 and scale-10000, timed;
 #   2. reads each whole through gRPC: ReadAgenda (the whole stream), and ListSessions 100 a page to the end; each
-#      cold (the first read after the import, or after an edit of the conference's details) and warm (median of 3);
+#      cold (the first read after the import, or after an edit of the conference's details) and warm (median of 5);
 #   3. GET /api/{conference}/calendar.ics on the Functions host: the first request (the worker reads the agenda over
 #      gRPC and renders it), then a second;
-#   4. UpdateSession of a title, and a move, in netconf-2015 (30 sessions) and in scale-10000: median of WRITES each;
+#   4. UpdateSession of a title, and a move, in netconf-2015 (30 sessions) and in scale-10000: median of WRITES each (after 3 rounds not measured);
 #   5. VmRSS of the schedule service and of the feeds worker process, at the start and after step 3;
 #   6. prints a table and the ratios against the targets.
 #

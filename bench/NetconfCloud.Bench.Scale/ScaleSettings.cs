@@ -19,7 +19,7 @@ internal sealed record ScaleSettings(
 
     public const string Usage =
         "usage: NetconfCloud.Bench.Scale --schedule http://127.0.0.1:PORT --feeds http://127.0.0.1:PORT/api --service-pid PID --worker-pid PID "
-        + "[--sizes 1000,10000] [--writes 10] [--warm-reads 3] [--time-limit-minutes 20]";
+        + "[--sizes 1000,10000] [--writes 10] [--warm-reads 5] [--time-limit-minutes 20]";
 
     public static ScaleSettings Parse(string[] args)
     {
@@ -55,7 +55,7 @@ internal sealed record ScaleSettings(
             small,
             large,
             Number("writes", 10, 1),
-            Number("warm-reads", 3, 1),
+            Number("warm-reads", 5, 1),
             TimeSpan.FromMinutes(Number("time-limit-minutes", 20, 1)));
     }
 
