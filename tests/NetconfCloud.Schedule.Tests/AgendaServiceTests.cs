@@ -30,6 +30,19 @@ public class AgendaServiceTests
     }
 
     [Fact]
+    public async Task TheWholeListingIsInStartOrderAndFollowsAMoveAtOnce()
+    {
+        var before = await ListAsync(new SessionQuery("netconf-2015"));
+        await agenda.UpdateSessionAsync("netconf-2015", "introduction", new SessionPatch { Start = Netconf2015.At(12, 17), End = Netconf2015.At(12, 17, 30) }, "", "organiser", CancellationToken.None);
+
+        var after = await ListAsync(new SessionQuery("netconf-2015"));
+
+        Assert.Equal("introduction", before.Items[0].Id);
+        Assert.Equal(["rhashtable", "introduction"], [after.Items[0].Id, after.Items[14].Id]);
+        Assert.True(after.Items.Zip(after.Items.Skip(1)).All(p => p.First.Start <= p.Second.Start));
+    }
+
+    [Fact]
     public async Task FilteringByKindAndSpeakerCombines()
     {
         var page = await ListAsync(new SessionQuery("netconf-2015", SpeakerId: "jamal-hadi-salim", Kind: SessionKind.Talk));
