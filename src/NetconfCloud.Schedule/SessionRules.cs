@@ -25,7 +25,7 @@ public static class SessionRules
     public static void Validate(Session session, AgendaSnapshot agenda, Session? previous = null, string prefix = "session.")
     {
         var violations = new List<FieldViolation>();
-        Check(session, new RuleContext(agenda.Conference, agenda.Speakers), prefix, violations);
+        Check(session, RuleContext.ForOne(agenda), prefix, violations);
         var known = previous is null
             ? []
             : AgendaClashes.Of(previous, agenda.Sessions).Select(c => (c.Kind, c.Subject, c.Second.Id)).ToHashSet();
@@ -113,12 +113,12 @@ public static class SessionRules
             Fail("language", "must be a language tag such as 'en' or 'de-AT'.");
         }
 
-        if (session.RoomId.Length > 0 && !context.Rooms.Contains(session.RoomId))
+        if (session.RoomId.Length > 0 && !context.HasRoom(session.RoomId))
         {
             Fail("room_id", $"unknown room id '{session.RoomId}'.");
         }
 
-        if (session.TrackId.Length > 0 && !context.Tracks.Contains(session.TrackId))
+        if (session.TrackId.Length > 0 && !context.HasTrack(session.TrackId))
         {
             Fail("track_id", $"unknown track id '{session.TrackId}'.");
         }
@@ -179,7 +179,7 @@ public static class SessionRules
             return;
         }
 
-        foreach (var unknown in session.Speakers.Where(s => !context.Speakers.Contains(s.Id)))
+        foreach (var unknown in session.Speakers.Where(s => !context.HasSpeaker(s.Id)))
         {
             fail("speaker_ids", $"unknown speaker id '{unknown.Id}'.");
         }
@@ -205,25 +205,55 @@ public static class SessionRules
 
         var conference = context.Conference;
         var zone = context.Zone;
-        if (!context.Days.Contains(zone.DayOf(session.Start)))
+        if (!context.IsDay(zone.DayOf(session.Start)))
         {
             fail("start_time", $"must fall on a conference day ({string.Join(", ", conference.Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}) in {zone.Id}.");
         }
     }
 }
 
-/// <summary>What the rules of one session look up in the rest of the agenda, gathered once for many sessions.</summary>
-internal sealed class RuleContext(Conference conference, IEnumerable<Speaker> speakers)
+/// <summary>
+/// What the rules of one session look up in the rest of the agenda. Checking many sessions (an import, a changed
+/// conference), build it once: the lookups are sets. Checking one (a write), the lookups scan the lists instead, which
+/// costs less than building sets of thousands of speakers for one or two.
+/// </summary>
+internal sealed class RuleContext
 {
-    public Conference Conference { get; } = conference;
+    private readonly Func<string, bool> hasSpeaker;
+    private readonly Func<string, bool> hasRoom;
+    private readonly Func<string, bool> hasTrack;
 
-    public ConferenceTimeZone Zone { get; } = conference.TimeZone;
+    public RuleContext(Conference conference, IEnumerable<Speaker> speakers)
+    {
+        Conference = conference;
+        Zone = conference.TimeZone;
+        HashSet<string> speakerIds = [.. speakers.Select(s => s.Id)];
+        HashSet<string> roomIds = [.. conference.Rooms.Select(r => r.Id)];
+        HashSet<string> trackIds = [.. conference.Tracks.Select(t => t.Id)];
+        (hasSpeaker, hasRoom, hasTrack) = (speakerIds.Contains, roomIds.Contains, trackIds.Contains);
+    }
 
-    public HashSet<DateOnly> Days { get; } = [.. conference.Days];
+    private RuleContext(AgendaSnapshot agenda)
+    {
+        Conference = agenda.Conference;
+        Zone = agenda.Conference.TimeZone;
+        hasSpeaker = id => agenda.Speakers.Any(s => s.Id == id);
+        hasRoom = id => agenda.Conference.Rooms.Any(r => r.Id == id);
+        hasTrack = id => agenda.Conference.Tracks.Any(t => t.Id == id);
+    }
 
-    public HashSet<string> Speakers { get; } = speakers.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+    /// <summary>For checking one session against <paramref name="agenda"/>.</summary>
+    public static RuleContext ForOne(AgendaSnapshot agenda) => new(agenda);
 
-    public HashSet<string> Rooms { get; } = conference.Rooms.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+    public Conference Conference { get; }
 
-    public HashSet<string> Tracks { get; } = conference.Tracks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+    public ConferenceTimeZone Zone { get; }
+
+    public bool HasSpeaker(string id) => hasSpeaker(id);
+
+    public bool HasRoom(string id) => hasRoom(id);
+
+    public bool HasTrack(string id) => hasTrack(id);
+
+    public bool IsDay(DateOnly day) => Conference.Days.Contains(day);
 }
