@@ -24,6 +24,8 @@ public class FunctionMetadataTests
     [InlineData("SessionCalendar", "{conference}/sessions/{session}.ics")]
     [InlineData("Sponsors", "{conference}/sponsors")]
     [InlineData("FeedIndex", "{conference}/feeds")]
+    [InlineData("C3vocSchedule", "{conference}/schedule.json")]
+    [InlineData("FrabSchedule", "{conference}/schedule.xml")]
     public void EveryFeedIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
         var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
@@ -35,5 +37,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(8, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(10, Functions().Length);
 }
