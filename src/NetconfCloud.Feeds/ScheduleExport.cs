@@ -46,29 +46,26 @@ internal static class ScheduleExport
         var roomless = rooms.FirstOrDefault(r => r.Name == place);
         var tracks = conference.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var speakers = agenda.Speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var ids = EventIds(sessions.Select(s => ScheduleIdentities.SessionGuid(conference.Id, s)));
+        var guids = sessions.Select(s => ScheduleIdentities.SessionGuid(conference.Id, s)).ToArray();
+        var ids = EventIds(guids);
 
-        var events = sessions.Select(s =>
-        {
-            var guid = ScheduleIdentities.SessionGuid(conference.Id, s);
-            return new ExportedEvent(
-                guid,
-                ids[guid],
-                zone.ToLocal(s.Start),
-                s.End - s.Start,
-                roomOf.GetValueOrDefault(s.RoomId) ?? roomless!,
-                $"{acronym}-{s.Id}",
-                FeedUrls.Https(options, FeedKey.Parse(FeedKind.Session, conference.Id, s.Id)),
-                s.Title,
-                OrNull(s.Subtitle),
-                tracks.TryGetValue(s.TrackId, out var track) ? track.Name : null,
-                s.Kind.ToString().ToLowerInvariant(),
-                OrNull(s.Language),
-                OrNull(s.Abstract),
-                OrNull(s.Notes),
-                [.. s.Speakers.Select(p => new ExportedPerson(p.Name, ScheduleIdentities.SpeakerGuid(conference.Id, p.Id, speakers.GetValueOrDefault(p.Id)?.SourceId ?? "")))],
-                s.Links);
-        }).ToArray();
+        var events = sessions.Zip(guids, (s, guid) => new ExportedEvent(
+            guid,
+            ids[guid],
+            zone.ToLocal(s.Start),
+            s.End - s.Start,
+            roomOf.GetValueOrDefault(s.RoomId) ?? roomless!,
+            $"{acronym}-{s.Id}",
+            FeedUrls.Https(options, FeedKey.Parse(FeedKind.Session, conference.Id, s.Id)),
+            s.Title,
+            OrNull(s.Subtitle),
+            tracks.TryGetValue(s.TrackId, out var track) ? track.Name : null,
+            s.Kind.ToString().ToLowerInvariant(),
+            OrNull(s.Language),
+            OrNull(s.Abstract),
+            OrNull(s.Notes),
+            [.. s.Speakers.Select(p => new ExportedPerson(p.Name, ScheduleIdentities.SpeakerGuid(conference.Id, p.Id, speakers.GetValueOrDefault(p.Id)?.SourceId ?? "")))],
+            s.Links)).ToArray();
 
         var byDay = events.ToLookup(e => DateOnly.FromDateTime(e.Start.DateTime));
         var days = conference.Days.Concat(byDay.Select(g => g.Key)).Distinct().Order()
