@@ -51,6 +51,16 @@ public sealed class FeedFunctions(FeedPublisher publisher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Index)] HttpRequest request, string conference) =>
         Answer(request, FeedKind.Index, conference);
 
+    [Function("C3vocSchedule")]
+    public Task<IActionResult> C3vocSchedule(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.C3voc)] HttpRequest request, string conference) =>
+        Answer(request, FeedKind.C3voc, conference);
+
+    [Function("FrabSchedule")]
+    public Task<IActionResult> FrabSchedule(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = FeedRoutes.Frab)] HttpRequest request, string conference) =>
+        Answer(request, FeedKind.Frab, conference);
+
     private async Task<IActionResult> Answer(HttpRequest request, FeedKind kind, string conference, string argument = "") =>
         new FeedHttpResult(await publisher.GetAsync(kind, conference, argument, request.HttpContext.RequestAborted));
 }

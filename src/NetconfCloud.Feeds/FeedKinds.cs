@@ -12,6 +12,8 @@ public enum FeedKind
     Session,
     Sponsors,
     Index,
+    C3voc,
+    Frab,
 }
 
 /// <summary>The route of each feed kind below the API root: constants, so that a function's trigger can name them.</summary>
@@ -25,6 +27,8 @@ public static class FeedRoutes
     public const string Session = "{conference}/sessions/{session}.ics";
     public const string Sponsors = "{conference}/sponsors";
     public const string Index = "{conference}/feeds";
+    public const string C3voc = "{conference}/schedule.json";
+    public const string Frab = "{conference}/schedule.xml";
 }
 
 /// <summary>What a calendar feed holds: its title, description and sessions.</summary>
@@ -49,7 +53,7 @@ internal sealed record FeedDefinition(
 {
     public bool IsCalendar => Select is not null;
 
-    public string ContentType => IsCalendar ? "text/calendar; charset=utf-8" : "application/json; charset=utf-8";
+    public string ContentType { get; init; } = Select is not null ? "text/calendar; charset=utf-8" : "application/json; charset=utf-8";
 }
 
 /// <summary>
@@ -118,6 +122,16 @@ internal static class FeedKinds
             null,
             (_, agenda, options) => JsonDocuments.Index(agenda, options),
             key => $"No conference '{key.ConferenceId}'."),
+        new(FeedKind.C3voc, FeedRoutes.C3voc, "", _ => true, "", key => $"{key.ConferenceId}-schedule.json",
+            _ => None,
+            null,
+            (_, agenda, options) => C3vocScheduleJson.Render(agenda, options),
+            key => $"No conference '{key.ConferenceId}'."),
+        new(FeedKind.Frab, FeedRoutes.Frab, "", _ => true, "", key => $"{key.ConferenceId}-schedule.xml",
+            _ => None,
+            null,
+            (_, agenda, options) => FrabScheduleXml.Render(agenda, options),
+            key => $"No conference '{key.ConferenceId}'.") { ContentType = "application/xml; charset=utf-8" },
     ];
 
     private static readonly Dictionary<FeedKind, FeedDefinition> ByKind = All.ToDictionary(d => d.Kind);

@@ -24,6 +24,8 @@ public class FunctionMetadataTests
     [InlineData("SessionCalendar", "{conference}/sessions/{session}.ics")]
     [InlineData("Sponsors", "{conference}/sponsors")]
     [InlineData("FeedIndex", "{conference}/feeds")]
+    [InlineData("C3vocSchedule", "{conference}/schedule.json")]
+    [InlineData("FrabSchedule", "{conference}/schedule.xml")]
     [InlineData("Health", "health")]
     public void EveryFeedAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
@@ -36,5 +38,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(9, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(11, Functions().Length);
 }

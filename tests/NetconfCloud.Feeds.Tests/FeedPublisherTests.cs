@@ -125,7 +125,7 @@ public class FeedPublisherTests
 
         using var json = JsonDocument.Parse(result.Document!.Body);
         var feeds = json.RootElement.GetProperty("feeds").EnumerateArray().ToArray();
-        Assert.Equal(1 + 2 + 22 + 30 + 1, feeds.Length);
+        Assert.Equal(1 + 2 + 22 + 30 + 1 + 2, feeds.Length);
         var thursday = feeds.Single(f => f.GetProperty("title").GetString() == "Netconf 2015 — Thursday 12 February");
         Assert.Equal("https://feeds.example.test/api/netconf-2015/days/2015-02-12.ics", thursday.GetProperty("url").GetString());
         Assert.Equal("webcal://feeds.example.test/api/netconf-2015/days/2015-02-12.ics", thursday.GetProperty("webcalUrl").GetString());

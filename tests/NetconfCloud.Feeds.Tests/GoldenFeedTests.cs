@@ -15,6 +15,8 @@ public class GoldenFeedTests
     [InlineData(FeedKind.Session, "bpf-updates", "session-bpf-updates.ics")]
     [InlineData(FeedKind.Session, "jeff-kirsher-talk", "session-jeff-kirsher-talk.ics")]
     [InlineData(FeedKind.Sponsors, "", "sponsors.json")]
+    [InlineData(FeedKind.C3voc, "", "schedule.json")]
+    [InlineData(FeedKind.Frab, "", "schedule.xml")]
     public async Task FeedOfTheRealAgendaMatchesItsGoldenFile(FeedKind kind, string argument, string file)
     {
         var actual = await Agendas.RenderAsync(Agendas.Netconf2015, kind, argument);

@@ -1,0 +1,51 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// The identities the schedule exports give sessions, rooms and people. A session's guid is the one it had in the
+/// schedule it was imported from (<see cref="Session.SourceGuid"/>); a session that never had one gets a name-based
+/// UUID (version 5, RFC 9562) of its iCalendar UID (<see cref="CalendarRenderer.Uid"/>) in <see cref="Namespace"/>,
+/// so the guid and the UID name the same session and neither changes between exports. Rooms and people are named
+/// the same way after their feed paths (<c>{conference}/rooms/{id}</c>, <c>{conference}/speakers/{id}</c>); a
+/// person imported with a guid keeps it.
+/// </summary>
+public static class ScheduleIdentities
+{
+    /// <summary>The namespace of every derived guid: <c>uuid5(Namespace, "netconf-2015/sessions/introduction")</c>.</summary>
+    public static readonly Guid Namespace = new("27096002-45f3-4480-901d-5981bf67ca8f");
+
+    public static Guid SessionGuid(string conferenceId, Session session) =>
+        Guid.TryParse(session.SourceGuid, out var source) ? source : NameBased(CalendarRenderer.Uid(conferenceId, session.Id));
+
+    public static Guid RoomGuid(string conferenceId, string roomId) => NameBased($"{conferenceId}/rooms/{roomId}");
+
+    public static Guid SpeakerGuid(string conferenceId, string speakerId, string sourceId) =>
+        Guid.TryParse(sourceId, out var source) ? source : NameBased($"{conferenceId}/speakers/{speakerId}");
+
+    /// <summary>
+    /// The deprecated integer id the formats still require: the first 31 bits of the SHA-256 of the guid's text, so it
+    /// follows the guid across exports and imports. <see cref="ScheduleExport"/> moves a clash to the next free number.
+    /// </summary>
+    public static int EventId(Guid sessionGuid)
+    {
+        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(sessionGuid.ToString("D")));
+        return Math.Max(1, (int)(BinaryPrimitives.ReadUInt32BigEndian(hash) & int.MaxValue));
+    }
+
+    /// <summary>UUID version 5: SHA-1 of the namespace and the name's UTF-8, with the version and variant bits set.</summary>
+    public static Guid NameBased(string name)
+    {
+        var bytes = new byte[16 + Encoding.UTF8.GetByteCount(name)];
+        Namespace.TryWriteBytes(bytes, bigEndian: true, out _);
+        Encoding.UTF8.GetBytes(name, bytes.AsSpan(16));
+#pragma warning disable CA5350 // RFC 9562 defines version 5 with SHA-1; the hash names an object, it protects nothing.
+        var hash = SHA1.HashData(bytes);
+#pragma warning restore CA5350
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
