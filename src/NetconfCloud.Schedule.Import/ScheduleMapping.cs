@@ -108,7 +108,7 @@ public static class ScheduleMapping
 
             var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct());
             var session = new Session(
-                "", SessionKind.Talk,
+                "", KindOf(e.Type),
                 Shortened(OneLine(e.Title, int.MaxValue), SessionRules.MaxTitleLength, path + ".title", e.Location, Warn),
                 Shortened(MultiLine(text), SessionRules.MaxAbstractLength, path + ".abstract", e.Location, Warn),
                 "", [], e.Start, e.End, 0, SessionStatus.Scheduled, 0, DateTimeOffset.MinValue, "")
@@ -125,6 +125,14 @@ public static class ScheduleMapping
 
         return (new IncomingAgenda(conference, speakers, sessions) { SourceName = sourceName }, problems);
     }
+
+    /// <summary>What an event's type says it is: a break or a meal by those names (as our exports write them), else a talk.</summary>
+    private static SessionKind KindOf(string? type) => type?.Trim().ToLowerInvariant() switch
+    {
+        "break" or "pause" or "coffee break" => SessionKind.Break,
+        "meal" or "lunch" or "dinner" or "breakfast" => SessionKind.Meal,
+        _ => SessionKind.Talk,
+    };
 
     /// <summary>Ids for names: the slug given (or the name's), made unique in order of appearance.</summary>
     private static Dictionary<string, string> Identify(IEnumerable<(string Name, string? Slug)> items, string fallback)

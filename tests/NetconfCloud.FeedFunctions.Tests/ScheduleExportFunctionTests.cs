@@ -131,6 +131,7 @@ public class ScheduleExportFunctionTests(FeedsFixture fixture)
         [.. agenda.Sessions.Where(s => s.Status == SessionStatus.Scheduled)
             .Select(s => new SessionShape(
                 guid(s),
+                s.Kind,
                 s.Title,
                 s.Start,
                 s.End,
@@ -143,7 +144,7 @@ public class ScheduleExportFunctionTests(FeedsFixture fixture)
             .OrderBy(s => s.Guid, StringComparer.Ordinal)];
 
     private sealed record SessionShape(
-        string Guid, string Title, DateTimeOffset Start, DateTimeOffset End, string Room, string Track, string Persons, string Subtitle, string Language, string Links);
+        string Guid, NetconfCloud.Schedule.SessionKind Kind, string Title, DateTimeOffset Start, DateTimeOffset End, string Room, string Track, string Persons, string Subtitle, string Language, string Links);
 
     /// <summary>Reads a schedule as the CLI does and imports it through the RPC; neither the reader nor the mapping may report an error.</summary>
     private static async Task<AgendaSnapshot> ImportAsync(ScheduleServer server, string conferenceId, string text, string sourceName)
