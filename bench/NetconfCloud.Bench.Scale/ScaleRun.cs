@@ -60,17 +60,7 @@ internal sealed class ScaleRun(ScaleSettings settings, Proto.ScheduleService.Sch
         var bytes = parts.Sum(p => (long)p.CalculateSize());
         Say($"{conferenceId}: importing {size:N0} sessions, {agenda.Speakers.Count:N0} speakers, {agenda.Conference.Days.Count} days in {parts.Length} messages ({bytes / 1e6:0.0} MB)");
 
-        var import = await TimeAsync(async () =>
-        {
-            using var call = client.ImportAgenda(Writer(TimeSpan.FromMinutes(10), cancellationToken));
-            foreach (var part in parts)
-            {
-                await call.RequestStream.WriteAsync(part, cancellationToken);
-            }
-
-            await call.RequestStream.CompleteAsync();
-            return await call.ResponseAsync;
-        });
+        var import = await TimeAsync(() => client.ImportAgendaAsync(parts, Writer(TimeSpan.FromMinutes(10), cancellationToken)));
         Expect(import.Result.Applied && import.Result.CreatedSessionIds.Count == size,
             $"{conferenceId}: the import created {import.Result.CreatedSessionIds.Count} of {size} sessions (applied: {import.Result.Applied})");
         Expect(import.Result.Warnings.Count == 0,

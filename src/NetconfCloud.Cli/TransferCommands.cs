@@ -76,17 +76,8 @@ internal static class TransferCommands
         return command;
     }
 
-    private static async Task<ImportAgendaResponse> ImportAsync(Connection connection, IncomingAgenda incoming, ImportOptions options)
-    {
-        using var call = connection.Client.ImportAgenda(connection.Call(TimeSpan.FromMinutes(5)));
-        foreach (var part in ImportMapping.Split(ImportMapping.ToWire(connection.ConferenceId, incoming, options)))
-        {
-            await call.RequestStream.WriteAsync(part, connection.CancellationToken);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
-    }
+    private static Task<ImportAgendaResponse> ImportAsync(Connection connection, IncomingAgenda incoming, ImportOptions options) =>
+        connection.Client.ImportAgendaAsync(connection.ConferenceId, incoming, options, connection.Call(TimeSpan.FromMinutes(5)));
 
     private static string Describe(ImportAgendaResponse plan, string conferenceId, bool applied)
     {

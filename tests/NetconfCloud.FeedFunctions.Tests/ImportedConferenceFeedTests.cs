@@ -86,16 +86,7 @@ public class ImportedConferenceFeedTests(FeedsFixture fixture)
     {
         var read = ScheduleReader.Read(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", "fosdem-2026.xml")));
         var (incoming, _) = ScheduleMapping.ToIncoming(read.Document!, "fosdem-2026", "fosdem-2026.xml");
-        using (var call = server.WriterClient.ImportAgenda())
-        {
-            foreach (var part in ImportMapping.Split(ImportMapping.ToWire("fosdem-2026", incoming, new ImportOptions())))
-            {
-                await call.RequestStream.WriteAsync(part);
-            }
-
-            await call.RequestStream.CompleteAsync();
-            Assert.True((await call).Applied);
-        }
+        Assert.True((await server.WriterClient.ImportAgendaAsync("fosdem-2026", incoming, new ImportOptions())).Applied);
 
         using var read2 = server.Client.ReadAgenda(new ReadAgendaRequest { ConferenceId = "fosdem-2026" });
         return (await AgendaChunks.AssembleAsync(read2.ResponseStream.ReadAllAsync(), CancellationToken.None))!;

@@ -153,16 +153,7 @@ public class ScheduleExportFunctionTests(FeedsFixture fixture)
         Assert.DoesNotContain(read.Problems, p => p.Severity == ProblemSeverity.Error);
         var (incoming, problems) = ScheduleMapping.ToIncoming(read.Document!, conferenceId, sourceName);
         Assert.DoesNotContain(problems, p => p.Severity == ProblemSeverity.Error);
-        using (var call = server.WriterClient.ImportAgenda())
-        {
-            foreach (var part in ImportMapping.Split(ImportMapping.ToWire(conferenceId, incoming, new ImportOptions())))
-            {
-                await call.RequestStream.WriteAsync(part);
-            }
-
-            await call.RequestStream.CompleteAsync();
-            Assert.True((await call).Applied);
-        }
+        Assert.True((await server.WriterClient.ImportAgendaAsync(conferenceId, incoming, new ImportOptions())).Applied);
 
         return await ReadAsync(server, conferenceId);
     }

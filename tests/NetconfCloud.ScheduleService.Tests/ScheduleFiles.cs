@@ -25,18 +25,9 @@ internal static class ScheduleFiles
         return ImportAsync(client, conferenceId, incoming, options ?? new ImportOptions());
     }
 
-    public static async Task<ImportAgendaResponse> ImportAsync(
-        Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient client, string conferenceId, IncomingAgenda incoming, ImportOptions options)
-    {
-        using var call = client.ImportAgenda(deadline: DateTime.UtcNow.AddMinutes(5));
-        foreach (var part in ImportMapping.Split(ImportMapping.ToWire(conferenceId, incoming, options)))
-        {
-            await call.RequestStream.WriteAsync(part);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
-    }
+    public static Task<ImportAgendaResponse> ImportAsync(
+        Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient client, string conferenceId, IncomingAgenda incoming, ImportOptions options) =>
+        client.ImportAgendaAsync(conferenceId, incoming, options, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(5)));
 
     public static async Task<AgendaSnapshot> ReadAsync(Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient client, string conferenceId)
     {
