@@ -15,12 +15,23 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<string> recency = new();
 
+    /// <summary>Conferences storage said do not exist, and when: asked for again within the interval, they cost nothing.</summary>
+    private readonly Dictionary<string, long> absent = new(StringComparer.Ordinal);
+
+    /// <summary>Unknown conference ids remembered at most; beyond that the oldest answers are dropped together.</summary>
+    private const int MaxAbsent = 1024;
+
     public async Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
         var entry = Find(conferenceId);
         if (entry is { Stale: false } && time.GetElapsedTime(entry.CheckedAt) < settings.RevalidateInterval)
         {
             return entry.Current;
+        }
+
+        if (entry is null && KnownAbsent(conferenceId))
+        {
+            return null;
         }
 
         if (entry is not null)
@@ -42,6 +53,7 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         if (loaded is null)
         {
             Forget(conferenceId);
+            RememberAbsent(conferenceId);
             return null;
         }
 
@@ -205,10 +217,32 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         }
     }
 
+    private bool KnownAbsent(string conferenceId)
+    {
+        lock (gate)
+        {
+            return absent.TryGetValue(conferenceId, out var since) && time.GetElapsedTime(since) < settings.RevalidateInterval;
+        }
+    }
+
+    private void RememberAbsent(string conferenceId)
+    {
+        lock (gate)
+        {
+            if (absent.Count >= MaxAbsent)
+            {
+                absent.Clear();
+            }
+
+            absent[conferenceId] = time.GetTimestamp();
+        }
+    }
+
     private void Forget(string conferenceId)
     {
         lock (gate)
         {
+            absent.Remove(conferenceId);
             if (entries.Remove(conferenceId, out var entry))
             {
                 recency.Remove(entry.Node);

@@ -103,4 +103,21 @@ public class AgendaCacheTests
         Assert.Equal("page_token", error.Violations.Single().Field);
         Assert.Contains("start again", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnUnknownConferenceAskedForAgainWithinTheIntervalCostsNothing()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => agenda.LoadAsync("no-such-conference", CancellationToken.None));
+        var reads = store.FullReads + store.ConferenceReads;
+
+        for (var i = 0; i < 50; i++)
+        {
+            await Assert.ThrowsAsync<NotFoundException>(() => agenda.LoadAsync("no-such-conference", CancellationToken.None));
+        }
+
+        Assert.Equal(reads, store.FullReads + store.ConferenceReads);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAsync<NotFoundException>(() => agenda.LoadAsync("no-such-conference", CancellationToken.None));
+        Assert.Equal(reads + 1, store.FullReads + store.ConferenceReads);
+    }
 }
