@@ -13,13 +13,8 @@ namespace NetconfCloud.Schedule.Import;
 /// </summary>
 public static class FrabXmlReader
 {
-    public static ScheduleReadResult Read(Stream stream, ScheduleReadOptions? options = null)
-    {
-        options ??= ScheduleReadOptions.Default;
-        var problems = new List<ImportProblem>();
-        var bytes = InputBuffer.Read(stream, options.MaxBytes, problems);
-        return bytes is { } b ? Read(b, options) : new ScheduleReadResult(null, problems.ToValueList());
-    }
+    public static ScheduleReadResult Read(Stream stream, ScheduleReadOptions? options = null) =>
+        ScheduleReader.Read(stream, ScheduleFormat.FrabXml, options);
 
     internal static ScheduleReadResult Read(ArraySegment<byte> bytes, ScheduleReadOptions options)
     {

@@ -172,8 +172,8 @@ public static class ImportPlanner
                 : new ImportWarning($"sessions/{c.Second.Id}", "", c.ToString()))
             .ToArray();
 
-        var sponsorEdit = incoming.Sponsors is { } sponsors ? SponsorRows(current.Sponsors, sponsors) : ([], []);
-        var conferenceChanged = !exists || !SameConference(current.Conference, conference);
+        var sponsorEdit = incoming.Sponsors is { } sponsors ? AgendaDiff.SponsorRows(current.Sponsors, sponsors) : ([], []);
+        var conferenceChanged = !exists || !AgendaDiff.SameDetails(current.Conference, conference);
         var report = new ImportReport(
             conference, Applied: false, ConferenceCreated: !exists, created, updated, cancelled, unchanged, speakersCreated, speakersUpdated, warnings)
         {
@@ -272,7 +272,7 @@ public static class ImportPlanner
                     speaker = speaker with { AlsoKnownAs = [.. speaker.AlsoKnownAs.Take(ResourceRules.MaxOtherNames)] };
                 }
 
-                if (!SameSpeaker(match, speaker) && !created.Contains(speaker.Id) && !updated.Contains(speaker.Id))
+                if (!AgendaDiff.SameSpeaker(match, speaker) && !created.Contains(speaker.Id) && !updated.Contains(speaker.Id))
                 {
                     updated.Add(speaker.Id);
                 }
@@ -289,19 +289,6 @@ public static class ImportPlanner
         return ([.. all.Values], keys, created, updated);
     }
 
-    private static (IReadOnlyList<Sponsor> Write, IReadOnlyList<int> Remove) SponsorRows(IReadOnlyList<Sponsor> current, IReadOnlyList<Sponsor> wanted)
-    {
-        var before = current.ToDictionary(s => s.Order);
-        var placed = wanted.Select((s, i) => s with { Order = i }).ToArray();
-        return ([.. placed.Where(s => !before.TryGetValue(s.Order, out var was) || was != s)], [.. before.Keys.Where(order => order >= placed.Length)]);
-    }
-
-    private static bool SameSpeaker(Speaker a, Speaker b) =>
-        a.Name == b.Name && a.Bio == b.Bio && a.SourceId == b.SourceId && a.AlsoKnownAs.SequenceEqual(b.AlsoKnownAs) && a.Links.SequenceEqual(b.Links);
-
-    private static bool SameConference(Conference a, Conference b) =>
-        a with { Days = [], Committee = [], Rooms = [], Tracks = [] } == b with { Days = [], Committee = [], Rooms = [], Tracks = [] }
-        && a.Days.SequenceEqual(b.Days) && a.Committee.SequenceEqual(b.Committee) && a.Rooms.SequenceEqual(b.Rooms) && a.Tracks.SequenceEqual(b.Tracks);
 
     private static FieldViolation Located(string field, string description, string location) =>
         new(field, location.Length > 0 ? $"{description} (at {location})" : description);

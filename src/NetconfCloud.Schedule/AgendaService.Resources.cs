@@ -26,7 +26,7 @@ public sealed partial class AgendaService
             CheckStillUsed(conferenceId, "rooms", current.Rooms.Select(r => r.Id).Except(updated.Rooms.Select(r => r.Id)), id => agenda.Sessions.Where(s => s.RoomId == id));
             CheckStillUsed(conferenceId, "tracks", current.Tracks.Select(t => t.Id).Except(updated.Tracks.Select(t => t.Id)), id => agenda.Sessions.Where(s => s.TrackId == id));
             CheckSessionsStillFit(agenda with { Conference = updated });
-            return ConferenceDiffers(current, updated)
+            return !AgendaDiff.SameDetails(current, updated)
                 ? new AgendaEdit(new AgendaChange(ChangeKind.Updated, "", actor, time.GetUtcNow()) { Subject = "conference", Summary = "updated the conference details" }) { Conference = updated }
                 : null;
         }, cancellationToken);
@@ -58,7 +58,7 @@ public sealed partial class AgendaService
             var current = AgendaQueries.FindSpeaker(agenda, speakerId);
             updated = patch.ApplyTo(current);
             ResourceRules.ValidateSpeaker(updated);
-            if (SpeakerDiffers(current, updated) is false)
+            if (AgendaDiff.SameSpeaker(current, updated))
             {
                 return null;
             }
@@ -247,13 +247,8 @@ public sealed partial class AgendaService
     /// <summary>The rows that put the sponsors in <paramref name="list"/>'s order: those whose position changed, and positions left empty.</summary>
     private static AgendaEdit Reordered(AgendaSnapshot agenda, List<Sponsor> list, AgendaChange change)
     {
-        var before = agenda.Sponsors.ToDictionary(s => s.Order);
-        var placed = list.Select((s, i) => s with { Order = i }).ToArray();
-        return new AgendaEdit(change)
-        {
-            Sponsors = [.. placed.Where(s => !before.TryGetValue(s.Order, out var was) || was != s)],
-            RemovedSponsorOrders = [.. before.Keys.Where(order => order >= placed.Length)],
-        };
+        var (write, remove) = AgendaDiff.SponsorRows(agenda.Sponsors, list);
+        return new AgendaEdit(change) { Sponsors = write, RemovedSponsorOrders = remove };
     }
 
     /// <summary>A room or track that sessions use cannot be removed: <see cref="InUseException"/> naming them.</summary>
@@ -285,10 +280,4 @@ public sealed partial class AgendaService
         }
     }
 
-    private static bool ConferenceDiffers(Conference a, Conference b) =>
-        a with { Days = [], Committee = [], Rooms = [], Tracks = [] } != b with { Days = [], Committee = [], Rooms = [], Tracks = [] }
-        || !a.Days.SequenceEqual(b.Days) || !a.Committee.SequenceEqual(b.Committee) || !a.Rooms.SequenceEqual(b.Rooms) || !a.Tracks.SequenceEqual(b.Tracks);
-
-    private static bool SpeakerDiffers(Speaker a, Speaker b) =>
-        a.Name != b.Name || a.Bio != b.Bio || a.SourceId != b.SourceId || !a.AlsoKnownAs.SequenceEqual(b.AlsoKnownAs) || !a.Links.SequenceEqual(b.Links);
 }
