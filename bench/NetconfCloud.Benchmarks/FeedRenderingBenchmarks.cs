@@ -96,5 +96,8 @@ public class FeedRenderingBenchmarks
 
         public Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken) =>
             Task.FromResult<AgendaSnapshot?>(current);
+
+        public Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Conference>>([current.Conference]);
     }
 }

@@ -30,6 +30,12 @@ public sealed class FeedDocument
 
     public long AgendaVersion { get; }
 
+    /// <summary>
+    /// How long clients may keep it without asking again; null for the feeds' refresh interval. Pages that show the
+    /// time of day (now and next) keep it short.
+    /// </summary>
+    public TimeSpan? MaxAge { get; init; }
+
     public string LastModifiedHttpDate => LastModified.ToString("r", CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -5,6 +5,7 @@ public enum FeedStatus
     Ok,
     BadRequest,
     NotFound,
+    Gone,
     Unavailable,
 }
 
@@ -19,6 +20,9 @@ public sealed record FeedResult(FeedStatus Status, FeedDocument? Document, strin
     public static FeedResult NotFound(string message) => new(FeedStatus.NotFound, null, message);
 
     public static FeedResult BadRequest(string message) => new(FeedStatus.BadRequest, null, message);
+
+    /// <summary>The address was valid once and is no more (a revoked personal agenda): HTTP 410.</summary>
+    public static FeedResult Gone(string message) => new(FeedStatus.Gone, null, message);
 
     public static FeedResult Unavailable(string message) => new(FeedStatus.Unavailable, null, message);
 }

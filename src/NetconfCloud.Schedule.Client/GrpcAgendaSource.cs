@@ -59,6 +59,20 @@ internal sealed class GrpcAgendaSource(GrpcClientFactory clients, IOptions<Sched
         }
     }
 
+    public async Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient<Proto.ScheduleService.ScheduleServiceClient>(nameof(Proto.ScheduleService.ScheduleServiceClient));
+        try
+        {
+            var reply = await client.ListConferencesAsync(new Proto.ListConferencesRequest(), Options(cancellationToken));
+            return [.. reply.Conferences.Select(WireMapping.ToDomain)];
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
+        {
+            throw new AgendaSourceUnavailableException($"The schedule service answered {e.StatusCode}: {e.Status.Detail}", e);
+        }
+    }
+
     private CallOptions Options(CancellationToken cancellationToken) =>
         new(deadline: time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.DeadlineSeconds), cancellationToken: cancellationToken);
 }

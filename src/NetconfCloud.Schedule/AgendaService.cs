@@ -250,7 +250,7 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
         }
     }
 
-    private static void CheckConferenceId(string conferenceId)
+    internal static void CheckConferenceId(string conferenceId)
     {
         if (!Slug.IsValid(conferenceId))
         {

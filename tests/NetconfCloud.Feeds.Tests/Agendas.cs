@@ -54,4 +54,9 @@ internal sealed class FakeAgendaSource(AgendaSnapshot? agenda) : IAgendaSource
         Unavailable
             ? throw new AgendaSourceUnavailableException("down for the test")
             : Task.FromResult(Agenda?.Conference.Id == conferenceId ? Agenda : null);
+
+    public Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken) =>
+        Unavailable
+            ? throw new AgendaSourceUnavailableException("down for the test")
+            : Task.FromResult<IReadOnlyList<Conference>>(Agenda is null ? [] : [Agenda.Conference]);
 }
