@@ -1,9 +1,9 @@
-@description('The agenda table. Shared-key access off (identities only); reachable only through its private endpoint in the virtual network.')
+@description('The agenda and personal agenda tables. Shared-key access off (identities only); reachable only through its private endpoint in the virtual network.')
 param name string
 param location string
 param tags object
 
-@description('Identity of the schedule service, the only reader and writer of the agenda.')
+@description('Identity of the schedule service, the only reader and writer of the agenda and of personal agendas.')
 param schedulePrincipalId string
 param logAnalyticsWorkspaceId string
 param privateEndpointSubnetId string
@@ -42,10 +42,26 @@ resource agendaTable 'Microsoft.Storage/storageAccounts/tableServices/tables@202
   name: 'Agenda'
 }
 
-// Least privilege: the role on the one table, not on the account (Azure RBAC takes a table as a scope).
+// Attendees' picks, keyed by a hash of each personal agenda's id (Storage:PersonalAgendaTableName, by default this).
+resource personalAgendaTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'PersonalAgendas'
+}
+
+// Least privilege: the role on each table, not on the account (Azure RBAC takes a table as a scope).
 resource scheduleTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(agendaTable.id, schedulePrincipalId, tableDataContributor)
   scope: agendaTable
+  properties: {
+    principalId: schedulePrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+  }
+}
+
+resource personalAgendaTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(personalAgendaTable.id, schedulePrincipalId, tableDataContributor)
+  scope: personalAgendaTable
   properties: {
     principalId: schedulePrincipalId
     principalType: 'ServicePrincipal'

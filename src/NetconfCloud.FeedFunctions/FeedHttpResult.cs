@@ -11,7 +11,7 @@ namespace NetconfCloud.FeedFunctions;
 /// <summary>
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
 /// for as long as calendar apps are told to wait, CORS for any origin, no body on HEAD, and short text bodies for
-/// 400, 404, 410 and 503 (with Retry-After).
+/// 400, 404, 409, 410 and 503 (with Retry-After).
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
 {
@@ -29,6 +29,7 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
                 FeedStatus.BadRequest => StatusCodes.Status400BadRequest,
                 FeedStatus.NotFound => StatusCodes.Status404NotFound,
                 FeedStatus.Gone => StatusCodes.Status410Gone,
+                FeedStatus.Conflict => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status503ServiceUnavailable,
             };
             if (result.Status == FeedStatus.Unavailable)

@@ -5,7 +5,7 @@ namespace NetconfCloud.Feeds;
 
 public static class Extensions
 {
-    /// <summary>The feed rules and publisher; an <see cref="IAgendaSource"/> must be added too.</summary>
+    /// <summary>The feed rules and publisher; an <see cref="IAgendaSource"/> and <see cref="IPersonalAgendas"/> must be added too.</summary>
     public static IHostApplicationBuilder AddFeedPublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FeedOptions>()
@@ -13,6 +13,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<FeedPublisher>();
+        builder.Services.AddSingleton<PersonalAgendaPublisher>();
         return builder;
     }
 }

@@ -6,6 +6,7 @@ public enum FeedStatus
     BadRequest,
     NotFound,
     Gone,
+    Conflict,
     Unavailable,
 }
 

@@ -11,8 +11,10 @@ namespace NetconfCloud.Schedule.Client;
 public static class Extensions
 {
     /// <summary>
-    /// The schedule service as the agenda source: a typed gRPC client (Grpc.Net.ClientFactory) at
-    /// <c>ScheduleService:Address</c>. Reads are idempotent, so UNAVAILABLE is retried a few times with backoff.
+    /// The schedule service as the agenda source and the keeper of personal agendas: typed gRPC clients
+    /// (Grpc.Net.ClientFactory) at <c>ScheduleService:Address</c>. UNAVAILABLE is retried a few times with backoff:
+    /// reads are idempotent, a personal agenda's change is guarded by its etag, and a repeated create at worst leaves
+    /// an agenda nobody holds the id of.
     /// </summary>
     public static IHostApplicationBuilder AddScheduleServiceAgendaSource(this IHostApplicationBuilder builder)
     {
@@ -20,7 +22,18 @@ public static class Extensions
             .BindConfiguration(ScheduleClientOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddGrpcClient<Proto.ScheduleService.ScheduleServiceClient>((sp, o) =>
+        AddClient<Proto.ScheduleService.ScheduleServiceClient>(builder.Services);
+        AddClient<Proto.PersonalAgendaService.PersonalAgendaServiceClient>(builder.Services);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IAgendaSource, GrpcAgendaSource>();
+        builder.Services.AddSingleton<IPersonalAgendas, GrpcPersonalAgendas>();
+        return builder;
+    }
+
+    private static void AddClient<TClient>(IServiceCollection services)
+        where TClient : class
+    {
+        services.AddGrpcClient<TClient>((sp, o) =>
                 o.Address = sp.GetRequiredService<IOptions<ScheduleClientOptions>>().Value.Address)
             .ConfigureChannel(channel => channel.ServiceConfig = new ServiceConfig
             {
@@ -40,8 +53,5 @@ public static class Extensions
                     },
                 },
             });
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IAgendaSource, GrpcAgendaSource>();
-        return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace NetconfCloud.Schedule.Storage;
 /// storage, edited or not, is left alone. Until this has run, the service reports not-serving.
 /// </summary>
 internal sealed partial class AgendaSeeder(
-    TableClient table, IAgendaStore store, IOptions<AgendaStorageOptions> options, TimeProvider time, ILogger<AgendaSeeder> logger)
+    TableClient table,
+    [FromKeyedServices(TablePersonalAgendaStore.TableKey)] TableClient personalAgendas,
+    IAgendaStore store, IOptions<AgendaStorageOptions> options, TimeProvider time, ILogger<AgendaSeeder> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,6 +30,7 @@ internal sealed partial class AgendaSeeder(
             try
             {
                 await table.CreateIfNotExistsAsync(stoppingToken);
+                await personalAgendas.CreateIfNotExistsAsync(stoppingToken);
                 if (options.Value.Seed)
                 {
                     await store.SeedAsync(AgendaSeed.LoadNetconf2015(time.GetUtcNow()), stoppingToken);

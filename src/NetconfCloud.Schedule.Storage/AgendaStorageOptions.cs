@@ -21,6 +21,11 @@ public sealed class AgendaStorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:TableName must be 3–63 letters and digits, starting with a letter.")]
     public string TableName { get; set; } = "Agenda";
 
+    /// <summary>The table of attendees' personal agendas (their picks, keyed by a hash of each agenda's id).</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PersonalAgendaTableName must be 3–63 letters and digits, starting with a letter.")]
+    public string PersonalAgendaTableName { get; set; } = "PersonalAgendas";
+
     /// <summary>Seconds before a storage call is given up; storage that cannot be reached fails fast.</summary>
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 5;

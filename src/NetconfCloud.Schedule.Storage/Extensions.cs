@@ -17,15 +17,19 @@ public static class Extensions
             .BindConfiguration(AgendaStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value, retries: 2));
-        builder.Services.AddKeyedSingleton(TableAgendaStore.WritesKey, (sp, _) => CreateTableClient(sp.GetRequiredService<IOptions<AgendaStorageOptions>>().Value, retries: 0));
+        builder.Services.AddSingleton(sp => CreateTableClient(Options(sp), Options(sp).TableName, retries: 2));
+        builder.Services.AddKeyedSingleton(TableAgendaStore.WritesKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).TableName, retries: 0));
         builder.Services.AddSingleton<IAgendaStore, TableAgendaStore>();
+        // A personal agenda's change is guarded by its etag, so a retried write that had landed fails rather than repeats.
+        builder.Services.AddKeyedSingleton(TablePersonalAgendaStore.TableKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).PersonalAgendaTableName, retries: 2));
+        builder.Services.AddSingleton<IPersonalAgendaStore, TablePersonalAgendaStore>();
         builder.Services.AddSingleton<AgendaSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgendaSeeder>());
         builder.Services.AddHealthChecks().AddCheck<AgendaStorageHealthCheck>("agenda-storage");
         builder.Services.TryAddSingleton(new AgendaServiceSettings());
         builder.Services.TryAddSingleton<ChangeFeed>();
         builder.Services.TryAddSingleton<AgendaService>();
+        builder.Services.TryAddSingleton<PersonalAgendaService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -34,7 +38,9 @@ public static class Extensions
     /// Reads are retried by the SDK; writes are not (retries only where idempotent): a write whose answer is lost
     /// may have landed, so the caller reads again, and its etag keeps a blind repeat from applying twice.
     /// </summary>
-    private static TableClient CreateTableClient(AgendaStorageOptions options, int retries)
+    private static AgendaStorageOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<AgendaStorageOptions>>().Value;
+
+    private static TableClient CreateTableClient(AgendaStorageOptions options, string tableName, int retries)
     {
         var clientOptions = new TableClientOptions
         {
@@ -49,12 +55,12 @@ public static class Extensions
         };
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableClient(options.ConnectionString, options.TableName, clientOptions);
+            return new TableClient(options.ConnectionString, tableName, clientOptions);
         }
 
         TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? new DefaultAzureCredential()
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-        return new TableServiceClient(options.TableServiceUri, credential, clientOptions).GetTableClient(options.TableName);
+        return new TableServiceClient(options.TableServiceUri, credential, clientOptions).GetTableClient(tableName);
     }
 }

@@ -501,22 +501,12 @@ internal sealed partial class TableAgendaStore(
         {
             return await operation();
         }
-        catch (Exception ex) when (IsUnreachable(ex))
+        catch (Exception ex) when (StorageErrors.IsUnreachable(ex))
         {
             LogUnavailable(ex);
             throw new StorageUnavailableException("Agenda storage cannot be reached; try again shortly.", ex);
         }
     }
-
-    /// <summary>No answer from storage: refused or reset connections, time-outs, and the SDK's retries of them.</summary>
-    private static bool IsUnreachable(Exception ex) => ex switch
-    {
-        HttpRequestException or TimeoutException => true,
-        RequestFailedException { Status: 0 or >= 500 } => true,
-        TaskCanceledException { InnerException: TimeoutException } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnreachable),
-        _ => ex.InnerException is { } inner && IsUnreachable(inner),
-    };
 
     [LoggerMessage(LogLevel.Information, "Seeded conference {ConferenceId} with {SessionCount} sessions.")]
     private partial void LogSeeded(string conferenceId, int sessionCount);

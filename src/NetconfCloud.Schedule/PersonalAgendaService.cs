@@ -80,9 +80,10 @@ public sealed class PersonalAgendaService(IPersonalAgendaStore store, AgendaServ
             {
                 // Another change to this personal agenda landed first; apply ours to what it left.
             }
-            catch (ConcurrencyConflictException e) when (etag.Length == 0)
+            catch (ConcurrencyConflictException e)
             {
-                throw new ConcurrencyConflictException(e.ResourceName, etagWasSupplied: false);
+                // With the caller's etag, the change it read is gone: a failed precondition. Without, we lost every race.
+                throw new ConcurrencyConflictException(e.ResourceName, etagWasSupplied: etag.Length > 0);
             }
         }
     }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using NetconfCloud.Contracts;
 using NetconfCloud.Schedule;
 using RpcStatus = Google.Rpc.Status;
 
@@ -70,6 +71,11 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
             InUseException e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
             {
                 Violations = { e.Users.Select(user => new PreconditionFailure.Types.Violation { Type = "IN_USE", Subject = user, Description = $"{user} uses {e.ResourceName}." }) },
+            }),
+            PersonalAgendaRevokedException e => Status(Code.FailedPrecondition, e.Message, new ErrorInfo
+            {
+                Reason = ScheduleErrors.PersonalAgendaRevoked,
+                Domain = ScheduleErrors.Domain,
             }),
             ConcurrencyConflictException e => Status(Code.Aborted, e.Message, Resource(e.ResourceName)),
             ResourceExhaustedException e => Status(Code.ResourceExhausted, e.Message),

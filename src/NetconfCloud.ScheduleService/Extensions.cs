@@ -44,6 +44,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<ScheduleGrpcService>();
+        app.MapGrpcService<PersonalAgendaGrpcService>();
         app.MapGrpcHealthChecksService();
         if (ServesReflection(app.Environment))
         {

@@ -74,13 +74,16 @@ public class HardeningTests
     }
 
     [Fact]
-    public async Task TheAgendaRoleIsScopedToTheAgendaTable()
+    public async Task TheTableRolesAreScopedEachToItsOwnTable()
     {
         var storage = (await ArmDeployment.MainAsync()).Module("storage");
 
-        var assignment = Assert.Single(storage.ResourcesOfType("Microsoft.Authorization/roleAssignments"));
+        var scopes = storage.ResourcesOfType("Microsoft.Authorization/roleAssignments").Select(a => a.GetProperty("scope").GetString()).ToList();
 
-        Assert.EndsWith("'default', 'Agenda')]", assignment.GetProperty("scope").GetString(), StringComparison.Ordinal);
+        Assert.Collection(
+            scopes,
+            scope => Assert.EndsWith("'default', 'Agenda')]", scope, StringComparison.Ordinal),
+            scope => Assert.EndsWith("'default', 'PersonalAgendas')]", scope, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -28,10 +28,12 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
     public ScheduleServer(string storageConnectionString, string tableName, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         this.environment = environment;
+        TableName = tableName;
         settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TableName"] = tableName,
+            ["Storage:PersonalAgendaTableName"] = $"Personal{tableName}",
             ["Storage:TimeoutSeconds"] = "2",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -74,6 +76,11 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
 
     /// <summary>A client without credentials: it may read, not write.</summary>
     public Contracts.Schedule.V1.ScheduleService.ScheduleServiceClient Client => new(Channel);
+
+    public Contracts.Schedule.V1.PersonalAgendaService.PersonalAgendaServiceClient PersonalAgendas => new(Channel);
+
+    /// <summary>The agenda table; personal agendas are in "Personal" + this.</summary>
+    public string TableName { get; }
 
     /// <summary>A client whose calls carry a development token with the write role.</summary>
     /// <summary>A client with a token that may read the change log and watch, not write.</summary>

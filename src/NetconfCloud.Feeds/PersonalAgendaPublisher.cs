@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// Personal agendas as attendees use them over HTTP: made from the picks of the conference page, read back as a
+/// calendar feed named "{conference} — my agenda" that follows later changes to the picked talks (it names talks,
+/// and each read renders them from the current agenda), changed and revoked by whoever holds the address.
+/// Every answer is a <see cref="PersonalAgendaResult"/>: the agenda, or why not (400 with the field, 404, 410, 409, 503).
+/// </summary>
+public sealed partial class PersonalAgendaPublisher(
+    IPersonalAgendas agendas, IAgendaSource source, FeedPublisher feeds, IOptions<FeedOptions> options, ILogger<PersonalAgendaPublisher> logger)
+{
+    public FeedOptions Options => options.Value;
+
+    public Task<PersonalAgendaResult> CreateAsync(string conferenceId, IReadOnlyList<string> sessionIds, CancellationToken cancellationToken) =>
+        Answer(conferenceId, "", async () => await agendas.CreateAsync(conferenceId, sessionIds, cancellationToken));
+
+    public Task<PersonalAgendaResult> GetAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        Answer(conferenceId, id, async () =>
+        {
+            var agenda = await agendas.GetAsync(conferenceId, id, cancellationToken);
+            return agenda.IsRevoked ? throw new PersonalAgendaRevokedException("") : agenda;
+        });
+
+    public Task<PersonalAgendaResult> UpdateAsync(string conferenceId, string id, IReadOnlyList<string> sessionIds, string etag, CancellationToken cancellationToken) =>
+        Answer(conferenceId, id, async () => await agendas.UpdateAsync(conferenceId, id, sessionIds, etag, cancellationToken));
+
+    public Task<PersonalAgendaResult> RevokeAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        Answer(conferenceId, id, async () => await agendas.RevokeAsync(conferenceId, id, cancellationToken));
+
+    /// <summary>The personal agenda's calendar: its talks as they are now, cancelled ones marked so that calendars drop them.</summary>
+    public async Task<FeedResult> GetCalendarAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(conferenceId, id, cancellationToken);
+        if (found.Agenda is not { } picks)
+        {
+            return found.AsFeedResult();
+        }
+
+        AgendaSnapshot? agenda;
+        try
+        {
+            agenda = await source.LoadAsync(conferenceId, cancellationToken);
+        }
+        catch (AgendaSourceUnavailableException e)
+        {
+            LogUnavailable(conferenceId, e.Message);
+            return FeedResult.Unavailable(Unavailable);
+        }
+
+        if (agenda is null)
+        {
+            return FeedResult.NotFound($"No conference '{conferenceId}'.");
+        }
+
+        var name = CalendarName(agenda.Conference);
+        var selection = new FeedSelection(name, $"{agenda.Conference.FullName}: the talks you picked.", picks.SessionsOf(agenda));
+        var body = feeds.Calendars.Render(selection, agenda, options.Value);
+        var lastChange = agenda.Conference.AgendaUpdateTime > picks.UpdateTime ? agenda.Conference.AgendaUpdateTime : picks.UpdateTime;
+        return FeedResult.Ok(new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion));
+    }
+
+    /// <summary>What calendars call a personal agenda: "Netconf 2015 — my agenda".</summary>
+    public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
+
+    private const string Unavailable = "Personal agendas cannot be reached right now; try again shortly.";
+
+    private async Task<PersonalAgendaResult> Answer(string conferenceId, string id, Func<Task<PersonalAgenda>> operation)
+    {
+        if (!Slug.IsValid(conferenceId))
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.BadRequest, "conference is not a conference id.");
+        }
+
+        if (id.Length > 0 && !PersonalAgendaId.IsValid(id))
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.BadRequest, $"id is not a personal agenda id ({PersonalAgendaId.Length} letters a–z and digits 2–7).");
+        }
+
+        try
+        {
+            return PersonalAgendaResult.Ok(await operation());
+        }
+        catch (InvalidArgumentException e)
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.BadRequest, string.Join("\n", e.Violations.Select(v => $"{v.Field}: {v.Description}")));
+        }
+        catch (NotFoundException e) when (e.ResourceName.Contains("personalAgendas", StringComparison.Ordinal))
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.NotFound, $"No personal agenda with that id at {conferenceId}.");
+        }
+        catch (NotFoundException)
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.NotFound, $"No conference '{conferenceId}'.");
+        }
+        catch (PersonalAgendaRevokedException)
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.Gone, "This personal agenda was revoked; its calendar no longer updates. Make a new one from the conference page.");
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return PersonalAgendaResult.Refused(FeedStatus.Conflict, "This personal agenda was changed meanwhile; read it again and retry.");
+        }
+        catch (Exception e) when (e is AgendaSourceUnavailableException or StorageUnavailableException)
+        {
+            LogUnavailable(conferenceId, e.Message);
+            return PersonalAgendaResult.Refused(FeedStatus.Unavailable, Unavailable);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Personal agendas of {ConferenceId} cannot be reached: {Reason}")]
+    private partial void LogUnavailable(string conferenceId, string reason);
+}
+
+/// <summary>A personal agenda, or why there is none (<see cref="Status"/> and a short message naming the field at fault).</summary>
+public sealed record PersonalAgendaResult(FeedStatus Status, PersonalAgenda? Agenda, string Message)
+{
+    public static PersonalAgendaResult Ok(PersonalAgenda agenda) => new(FeedStatus.Ok, agenda, "");
+
+    public static PersonalAgendaResult Refused(FeedStatus status, string message) => new(status, null, message);
+
+    public FeedResult AsFeedResult() => new(Status, null, Message);
+}

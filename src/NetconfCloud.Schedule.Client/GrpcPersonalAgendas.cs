@@ -1,0 +1,68 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Options;
+using NetconfCloud.Contracts;
+using NetconfCloud.Schedule.Wire;
+using Proto = NetconfCloud.Contracts.Schedule.V1;
+
+namespace NetconfCloud.Schedule.Client;
+
+/// <summary>
+/// Personal agendas through the schedule service. Its refusals come back as the domain's errors (the field
+/// violations, not found, revoked, changed meanwhile), so that callers handle one set of errors whichever side of
+/// the wire they are on; anything else is <see cref="AgendaSourceUnavailableException"/>.
+/// </summary>
+internal sealed class GrpcPersonalAgendas(GrpcClientFactory clients, IOptions<ScheduleClientOptions> options, TimeProvider time) : IPersonalAgendas
+{
+    public Task<PersonalAgenda> CreateAsync(string conferenceId, IEnumerable<string> sessionIds, CancellationToken cancellationToken) =>
+        CallAsync(client => client.CreatePersonalAgendaAsync(
+            new Proto.CreatePersonalAgendaRequest { ConferenceId = conferenceId, SessionIds = { sessionIds } }, Options(cancellationToken)), cancellationToken);
+
+    public Task<PersonalAgenda> GetAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        CallAsync(client => client.GetPersonalAgendaAsync(
+            new Proto.GetPersonalAgendaRequest { ConferenceId = conferenceId, Id = id }, Options(cancellationToken)), cancellationToken);
+
+    public Task<PersonalAgenda> UpdateAsync(string conferenceId, string id, IEnumerable<string> sessionIds, string etag, CancellationToken cancellationToken) =>
+        CallAsync(client => client.UpdatePersonalAgendaAsync(
+            new Proto.UpdatePersonalAgendaRequest { ConferenceId = conferenceId, Id = id, SessionIds = { sessionIds }, Etag = etag }, Options(cancellationToken)), cancellationToken);
+
+    public Task<PersonalAgenda> RevokeAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        CallAsync(client => client.RevokePersonalAgendaAsync(
+            new Proto.RevokePersonalAgendaRequest { ConferenceId = conferenceId, Id = id }, Options(cancellationToken)), cancellationToken);
+
+    private async Task<PersonalAgenda> CallAsync(
+        Func<Proto.PersonalAgendaService.PersonalAgendaServiceClient, AsyncUnaryCall<Proto.PersonalAgenda>> call, CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient<Proto.PersonalAgendaService.PersonalAgendaServiceClient>(nameof(Proto.PersonalAgendaService.PersonalAgendaServiceClient));
+        try
+        {
+            return PersonalAgendaMapping.ToDomain(await call(client));
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
+        {
+            throw ToDomainError(e);
+        }
+    }
+
+    private static Exception ToDomainError(RpcException e)
+    {
+        var status = e.GetRpcStatus();
+        var resource = status?.GetDetail<ResourceInfo>()?.ResourceName ?? "personal agenda";
+        return e.StatusCode switch
+        {
+            StatusCode.InvalidArgument when status?.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } request =>
+                new InvalidArgumentException([.. request.FieldViolations.Select(v => new FieldViolation(v.Field, v.Description))]),
+            StatusCode.InvalidArgument => new InvalidArgumentException("request", e.Status.Detail),
+            StatusCode.NotFound => new NotFoundException(resource),
+            StatusCode.FailedPrecondition when status?.GetDetail<ErrorInfo>() is { Reason: ScheduleErrors.PersonalAgendaRevoked, Domain: ScheduleErrors.Domain } =>
+                new PersonalAgendaRevokedException(resource),
+            StatusCode.FailedPrecondition => new ConcurrencyConflictException(resource),
+            StatusCode.Aborted => new ConcurrencyConflictException(resource, etagWasSupplied: false),
+            _ => new AgendaSourceUnavailableException($"The schedule service answered {e.StatusCode}: {e.Status.Detail}", e),
+        };
+    }
+
+    private CallOptions Options(CancellationToken cancellationToken) =>
+        new(deadline: time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.DeadlineSeconds), cancellationToken: cancellationToken);
+}
