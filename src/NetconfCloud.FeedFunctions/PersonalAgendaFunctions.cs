@@ -48,7 +48,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
             return PicksRequest.Refusal(request);
         }
 
-        var etag = request.Headers.IfMatch.ToString().Trim().Trim('"') is { Length: > 0 } ifMatch ? ifMatch : read.ETag;
+        var etag = request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } ifMatch ? ifMatch : read.ETag;
         var result = read.Action == PicksRequest.Revoke
             ? await publisher.RevokeAsync(conference, id, cancellation)
             : read.Picks is { } picks ? await publisher.UpdateAsync(conference, id, picks, etag, cancellation)

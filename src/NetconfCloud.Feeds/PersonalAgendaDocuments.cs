@@ -42,7 +42,7 @@ public static class PersonalAgendaDocuments
 
     private sealed record Document(
         string Id, string ConferenceId, IReadOnlyList<string> SessionIds, Uri Page, Uri Calendar, Uri Webcal, Uri Qr,
-        DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string ETag);
+        DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Etag);
 
     private sealed record PicksRequest(IReadOnlyList<string>? SessionIds, string? ETag);
 }

@@ -70,8 +70,15 @@ public sealed class FeedsApp : IAsyncDisposable
     public Task<FeedResponse> SendAsync(Func<HttpRequest, IActionResult> function, string path, string method = "GET") =>
         InvokeAsync((_, request) => Task.FromResult(function(request)), path, method, headers: null);
 
+    /// <summary>Calls a function of any function class with a request of any method and body.</summary>
+    public Task<FeedResponse> CallAsync<TFunctions>(
+        Func<TFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", string? body = null, string? contentType = null,
+        IDictionary<string, string>? headers = null) =>
+        InvokeAsync((services, request) => function(ActivatorUtilities.CreateInstance<TFunctions>(services), request), path, method, headers, body, contentType);
+
     private async Task<FeedResponse> InvokeAsync(
-        Func<IServiceProvider, HttpRequest, Task<IActionResult>> function, string path, string method, IDictionary<string, string>? headers)
+        Func<IServiceProvider, HttpRequest, Task<IActionResult>> function, string path, string method, IDictionary<string, string>? headers,
+        string? body = null, string? contentType = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -84,12 +91,20 @@ public sealed class FeedsApp : IAsyncDisposable
             context.Request.Headers[name] = value;
         }
 
-        var body = new MemoryStream();
-        context.Response.Body = body;
+        if (body is not null)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = contentType;
+        }
+
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
         var result = await function(scope.ServiceProvider, context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
 
-        return new FeedResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
+        return new FeedResponse(context.Response.StatusCode, context.Response.Headers, responseBody.ToArray());
     }
 
     public async ValueTask DisposeAsync()

@@ -37,6 +37,20 @@ public class FunctionMetadataTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
+    [Theory]
+    [InlineData("CreatePersonalAgenda", "{conference}/my", "post")]
+    [InlineData("PersonalAgenda", "{conference}/my/{id}", "get head put post delete")]
+    [InlineData("PersonalAgendaCalendar", "{conference}/my/{id}/calendar.ics", "get head")]
+    public void PersonalAgendasAreAnonymousHttpFunctionsOnTheirRoutes(string name, string route, string methods)
+    {
+        var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
+
+        var trigger = function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(methods.Split(' '), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(11, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(14, Functions().Length);
 }
