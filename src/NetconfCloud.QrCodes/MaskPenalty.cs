@@ -29,11 +29,13 @@ internal static class MaskPenalty
     /// <summary>Rule 1: runs of five or more modules of one colour, in rows and in columns.</summary>
     public static int AdjacentRuns(ModuleMatrix matrix)
     {
+        var modules = matrix.Rows;
+        var size = matrix.Size;
         var score = 0;
-        for (var line = 0; line < matrix.Size; line++)
+        for (var line = 0; line < size; line++)
         {
-            score += RunPenalty(matrix.Size, i => matrix.IsDark(i, line));
-            score += RunPenalty(matrix.Size, i => matrix.IsDark(line, i));
+            score += RunPenalty(modules, start: line * size, step: 1, size);
+            score += RunPenalty(modules, start: line, step: size, size);
         }
 
         return score;
@@ -42,13 +44,16 @@ internal static class MaskPenalty
     /// <summary>Rule 2: 2×2 blocks of one colour.</summary>
     public static int SameColourBlocks(ModuleMatrix matrix)
     {
+        var modules = matrix.Rows;
+        var size = matrix.Size;
         var score = 0;
-        for (var y = 0; y < matrix.Size - 1; y++)
+        for (var y = 0; y < size - 1; y++)
         {
-            for (var x = 0; x < matrix.Size - 1; x++)
+            for (var x = 0; x < size - 1; x++)
             {
-                var colour = matrix.IsDark(x, y);
-                if (matrix.IsDark(x + 1, y) == colour && matrix.IsDark(x, y + 1) == colour && matrix.IsDark(x + 1, y + 1) == colour)
+                var i = (y * size) + x;
+                var colour = modules[i];
+                if (modules[i + 1] == colour && modules[i + size] == colour && modules[i + size + 1] == colour)
                 {
                     score += N2;
                 }
@@ -61,11 +66,13 @@ internal static class MaskPenalty
     /// <summary>Rule 3: 1:1:3:1:1 patterns with four light modules before or after, in rows and in columns.</summary>
     public static int FinderLikePatterns(ModuleMatrix matrix)
     {
+        var modules = matrix.Rows;
+        var size = matrix.Size;
         var score = 0;
-        for (var line = 0; line < matrix.Size; line++)
+        for (var line = 0; line < size; line++)
         {
-            score += FinderLikePenalty(matrix.Size, i => matrix.IsDark(i, line));
-            score += FinderLikePenalty(matrix.Size, i => matrix.IsDark(line, i));
+            score += FinderLikePenalty(modules, start: line * size, step: 1, size);
+            score += FinderLikePenalty(modules, start: line, step: size, size);
         }
 
         return score;
@@ -75,12 +82,9 @@ internal static class MaskPenalty
     public static int DarkProportion(ModuleMatrix matrix)
     {
         var dark = 0;
-        for (var y = 0; y < matrix.Size; y++)
+        foreach (var module in matrix.Rows)
         {
-            for (var x = 0; x < matrix.Size; x++)
-            {
-                dark += matrix.IsDark(x, y) ? 1 : 0;
-            }
+            dark += module ? 1 : 0;
         }
 
         var total = matrix.Size * matrix.Size;
@@ -88,13 +92,14 @@ internal static class MaskPenalty
         return N4 * stepsOfFivePercent;
     }
 
-    private static int RunPenalty(int length, Func<int, bool> isDark)
+    /// <summary>Rule 1 along one line: the modules start, start + step, … (length of them).</summary>
+    private static int RunPenalty(ReadOnlySpan<bool> modules, int start, int step, int length)
     {
         var score = 0;
         var run = 1;
         for (var i = 1; i <= length; i++)
         {
-            if (i < length && isDark(i) == isDark(i - 1))
+            if (i < length && modules[start + (i * step)] == modules[start + ((i - 1) * step)])
             {
                 run++;
                 continue;
@@ -111,18 +116,19 @@ internal static class MaskPenalty
         return score;
     }
 
-    private static int FinderLikePenalty(int length, Func<int, bool> isDark)
+    /// <summary>Rule 3 along one line; positions before the first module and after the last are the light quiet zone.</summary>
+    private static int FinderLikePenalty(ReadOnlySpan<bool> modules, int start, int step, int length)
     {
         var width = FinderLikeThenLight.Length;
         var score = 0;
-        for (var start = -width + 1; start < length; start++)
+        for (var first = -width + 1; first < length; first++)
         {
-            if (Matches(FinderLikeThenLight, start, length, isDark))
+            if (Matches(FinderLikeThenLight, modules, start, step, length, first))
             {
                 score += N3;
             }
 
-            if (Matches(LightThenFinderLike, start, length, isDark))
+            if (Matches(LightThenFinderLike, modules, start, step, length, first))
             {
                 score += N3;
             }
@@ -131,12 +137,12 @@ internal static class MaskPenalty
         return score;
     }
 
-    private static bool Matches(bool[] pattern, int start, int length, Func<int, bool> isDark)
+    private static bool Matches(bool[] pattern, ReadOnlySpan<bool> modules, int start, int step, int length, int first)
     {
         for (var k = 0; k < pattern.Length; k++)
         {
-            var i = start + k;
-            var dark = i >= 0 && i < length && isDark(i);
+            var i = first + k;
+            var dark = i >= 0 && i < length && modules[start + (i * step)];
             if (dark != pattern[k])
             {
                 return false;

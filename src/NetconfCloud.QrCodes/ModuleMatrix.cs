@@ -45,6 +45,9 @@ internal sealed class ModuleMatrix
 
     public ModuleMatrix Clone() => new(this);
 
+    /// <summary>The modules row by row (index y × Size + x), true = dark, for scans that visit every module.</summary>
+    public ReadOnlySpan<bool> Rows => _dark;
+
     private int Index(int x, int y)
     {
         if ((uint)x >= (uint)Size || (uint)y >= (uint)Size)
