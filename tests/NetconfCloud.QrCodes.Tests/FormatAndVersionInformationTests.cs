@@ -3,6 +3,14 @@ namespace NetconfCloud.QrCodes.Tests;
 /// <summary>Format and version information against the tables of ISO/IEC 18004 and where the standard puts them.</summary>
 public sealed class FormatAndVersionInformationTests
 {
+    /// <summary>The first copy, most significant bit first: along row 8 from the left edge (skipping the timing column), then up column 8.</summary>
+    private static readonly (int X, int Y)[] FirstFormatCopy =
+        [(0, 8), (1, 8), (2, 8), (3, 8), (4, 8), (5, 8), (7, 8), (8, 8), (8, 7), (8, 5), (8, 4), (8, 3), (8, 2), (8, 1), (8, 0)];
+
+    /// <summary>The second copy, most significant bit first: up column 8 from the bottom edge, then along row 8 to the right edge.</summary>
+    private static (int X, int Y)[] SecondFormatCopy(int n) =>
+        [(8, n - 1), (8, n - 2), (8, n - 3), (8, n - 4), (8, n - 5), (8, n - 6), (8, n - 7), (n - 8, 8), (n - 7, 8), (n - 6, 8), (n - 5, 8), (n - 4, 8), (n - 3, 8), (n - 2, 8), (n - 1, 8)];
+
     [Theory]
     [InlineData(QrErrorCorrection.Low, 0, "111011111000100")]
     [InlineData(QrErrorCorrection.Low, 4, "110011000101111")]
@@ -31,13 +39,10 @@ public sealed class FormatAndVersionInformationTests
     public void BothCopiesOfTheFormatInformationCarryTheLevelAndMask(QrErrorCorrection level)
     {
         var code = QrCode.Encode(Texts.PersonalFeedHttps, level);
-        var n = code.Size;
-        (int X, int Y)[] firstCopy = [(0, 8), (1, 8), (2, 8), (3, 8), (4, 8), (5, 8), (7, 8), (8, 8), (8, 7), (8, 5), (8, 4), (8, 3), (8, 2), (8, 1), (8, 0)];
-        (int X, int Y)[] secondCopy = [(8, n - 1), (8, n - 2), (8, n - 3), (8, n - 4), (8, n - 5), (8, n - 6), (8, n - 7), (n - 8, 8), (n - 7, 8), (n - 6, 8), (n - 5, 8), (n - 4, 8), (n - 3, 8), (n - 2, 8), (n - 1, 8)];
         var expected = Binary(FormatInformation.Bits(code.ErrorCorrection, code.Mask), FormatInformation.Length);
 
-        Assert.Equal(expected, Read(code, firstCopy));
-        Assert.Equal(expected, Read(code, secondCopy));
+        Assert.Equal(expected, Read(code, FirstFormatCopy));
+        Assert.Equal(expected, Read(code, SecondFormatCopy(code.Size)));
     }
 
     [Fact]
@@ -54,12 +59,14 @@ public sealed class FormatAndVersionInformationTests
         var code = QrCode.Encode(Texts.PersonalFeedWebcal);
         var withoutFirst = Modules.Of(code);
         var withoutSecond = Modules.Of(code);
-        for (var bit = 0; bit < FormatInformation.Length; bit++)
+        foreach (var (x, y) in FirstFormatCopy)
         {
-            var (x1, y1) = FormatArea.FirstCopy(bit);
-            withoutFirst[x1, y1] = false;
-            var (x2, y2) = FormatArea.SecondCopy(bit, code.Size);
-            withoutSecond[x2, y2] = false;
+            withoutFirst[x, y] = false;
+        }
+
+        foreach (var (x, y) in SecondFormatCopy(code.Size))
+        {
+            withoutSecond[x, y] = false;
         }
 
         var decoded = await JsQr.DecodeAllAsync([withoutFirst, withoutSecond]);
