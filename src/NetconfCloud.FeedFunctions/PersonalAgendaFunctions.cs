@@ -63,6 +63,11 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PersonalAgendaRoutes.Calendar)] HttpRequest request, string conference, string id) =>
         new FeedHttpResult(await publisher.GetCalendarAsync(conference, id, request.HttpContext.RequestAborted));
 
+    [Function("PersonalAgendaQrCode")]
+    public async Task<IActionResult> QrCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PersonalAgendaRoutes.Qr)] HttpRequest request, string conference, string id) =>
+        new FeedHttpResult(await publisher.GetQrAsync(conference, id, request.HttpContext.RequestAborted));
+
     private Uri PageRoutesOf(string conference) => new($"{publisher.Options.PublicBaseUrl.ToString().TrimEnd('/')}/{conference}");
 
     private IActionResult Answer(PersonalAgendaResult result, bool asJson) =>

@@ -62,6 +62,25 @@ public sealed partial class PersonalAgendaPublisher(
         return FeedResult.Ok(new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion));
     }
 
+    /// <summary>
+    /// A QR code of the personal calendar's webcal:// address, for a phone's camera: an iPhone opens Calendar's
+    /// subscribe dialog from it, Android opens a calendar app that takes webcal (ICSx⁵ and others). Made by our own
+    /// encoder, as SVG.
+    /// </summary>
+    public async Task<FeedResult> GetQrAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(conferenceId, id, cancellationToken);
+        return found.Agenda is not { } picks
+            ? found.AsFeedResult()
+            : FeedResult.Ok(new FeedDocument(
+                System.Text.Encoding.UTF8.GetBytes(QrSvg(picks)), "image/svg+xml; charset=utf-8", $"{conferenceId}-my-agenda.svg", picks.UpdateTime, 0));
+    }
+
+    /// <summary>The QR code of <paramref name="agenda"/>'s calendar, as an SVG element that a page can carry inline.</summary>
+    public string QrSvg(PersonalAgenda agenda) =>
+        QrCodes.QrCode.Encode(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString())
+            .ToSvg(title: "QR code of your calendar's address");
+
     /// <summary>What calendars call a personal agenda: "Netconf 2015 — my agenda".</summary>
     public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
 

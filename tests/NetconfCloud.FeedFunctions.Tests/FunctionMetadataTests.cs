@@ -41,6 +41,7 @@ public class FunctionMetadataTests
     [InlineData("CreatePersonalAgenda", "{conference}/my", "post")]
     [InlineData("PersonalAgenda", "{conference}/my/{id}", "get head put post delete")]
     [InlineData("PersonalAgendaCalendar", "{conference}/my/{id}/calendar.ics", "get head")]
+    [InlineData("PersonalAgendaQrCode", "{conference}/my/{id}/qr.svg", "get head")]
     public void PersonalAgendasAreAnonymousHttpFunctionsOnTheirRoutes(string name, string route, string methods)
     {
         var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
@@ -52,5 +53,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(14, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(15, Functions().Length);
 }

@@ -194,4 +194,21 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
         Assert.Equal(404, response.Status);
         Assert.Contains("no-such-conference", response.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheQrCodeIsAnSvgOfOurOwnAndGoneWithTheAgenda()
+    {
+        var id = IdOf(await Post(fixture.App, Form("bpf-updates")));
+        Task<FeedResponse> Qr() => fixture.App.CallAsync<PersonalAgendaFunctions>((f, r) => f.QrCode(r, Conference, id), $"/api/{Conference}/my/{id}/qr.svg");
+
+        var qr = await Qr();
+        await Agenda(fixture.App, id, "DELETE");
+
+        Assert.Equal(200, qr.Status);
+        Assert.StartsWith("image/svg+xml", qr.Header("Content-Type"), StringComparison.Ordinal);
+        var svg = System.Xml.Linq.XDocument.Parse(qr.Text).Root!;
+        Assert.Equal("svg", svg.Name.LocalName);
+        Assert.Equal("img", svg.Attribute("role")?.Value);
+        Assert.Equal(410, (await Qr()).Status);
+    }
 }
