@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace NetconfCloud.Feeds;
 
 public static class Extensions
 {
-    /// <summary>The feed rules and publisher; an <see cref="IAgendaSource"/> must be added too.</summary>
+    /// <summary>The feed rules and publishers (feeds and attendee pages); an <see cref="IAgendaSource"/> must be added too.</summary>
     public static IHostApplicationBuilder AddFeedPublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FeedOptions>()
@@ -13,6 +14,8 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<FeedPublisher>();
+        builder.Services.AddSingleton<PagePublisher>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }
