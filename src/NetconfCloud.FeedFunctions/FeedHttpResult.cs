@@ -10,7 +10,7 @@ namespace NetconfCloud.FeedFunctions;
 
 /// <summary>
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
-/// for as long as calendar apps are told to wait, CORS for any origin, no body on HEAD, and short text bodies for
+/// for as long as calendar apps are told to wait (or the document's own max-age), the document's own headers, CORS for any origin, no body on HEAD, and short text bodies for
 /// 400, 404, 410 and 503 (with Retry-After).
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
@@ -42,6 +42,11 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         }
 
         var refresh = document.MaxAge ?? context.HttpContext.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value.RefreshInterval;
+        foreach (var (name, value) in document.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         response.Headers.ETag = document.ETag;
         response.Headers.LastModified = document.LastModifiedHttpDate;
         // A stale rendering (the agenda could not be read) is served, but clients are asked back soon.
@@ -54,7 +59,11 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
+        if (document.FileName.Length > 0)
+        {
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
+        }
+
         await WriteAsync(response, request, document.ContentType, document.Body);
     }
 
