@@ -10,8 +10,8 @@ namespace NetconfCloud.FeedFunctions;
 
 /// <summary>
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
-/// for as long as calendar apps are told to wait, CORS for any origin, no body on HEAD, and short text bodies for
-/// 400, 404, 409, 410 and 503 (with Retry-After).
+/// for as long as calendar apps are told to wait (or the document's own max-age), the document's own headers, CORS
+/// for any origin, no body on HEAD, and short text bodies for 400, 404, 409, 410 and 503 (with Retry-After).
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
 {
@@ -43,11 +43,16 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         }
 
         var refresh = document.MaxAge ?? context.HttpContext.RequestServices.GetRequiredService<IOptions<FeedOptions>>().Value.RefreshInterval;
+        foreach (var (name, value) in document.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         response.Headers.ETag = document.ETag;
         response.Headers.LastModified = document.LastModifiedHttpDate;
         // A stale rendering (the agenda could not be read) is served, but clients are asked back soon.
         var maxAge = result.Stale ? Math.Min(FeedResult.RetryAfterSeconds, (int)refresh.TotalSeconds) : (int)refresh.TotalSeconds;
-        response.Headers.CacheControl = $"public, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}";
+        response.Headers.CacheControl = $"{(document.IsPrivate ? "private" : "public")}, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}";
         if (document.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -55,7 +60,11 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
+        if (document.FileName.Length > 0)
+        {
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
+        }
+
         await WriteAsync(response, request, document.ContentType, document.Body);
     }
 

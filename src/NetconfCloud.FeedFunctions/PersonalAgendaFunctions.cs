@@ -40,7 +40,9 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
 
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
-            return Answer(await publisher.GetAsync(conference, id, cancellation), asJson: true);
+            return WantsJson(request)
+                ? Answer(await publisher.GetAsync(conference, id, cancellation), asJson: true)
+                : new FeedHttpResult(await publisher.GetPageAsync(conference, id, cancellation));
         }
 
         if (await PicksRequest.ReadAsync(request) is not { } read)
@@ -67,6 +69,11 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
     public async Task<IActionResult> QrCode(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PersonalAgendaRoutes.Qr)] HttpRequest request, string conference, string id) =>
         new FeedHttpResult(await publisher.GetQrAsync(conference, id, request.HttpContext.RequestAborted));
+
+    /// <summary>A program asking for JSON (Accept names application/json before text/html) gets the agenda as JSON; a browser its page.</summary>
+    private static bool WantsJson(HttpRequest request) =>
+        request.GetTypedHeaders().Accept is { Count: > 0 } accept
+        && accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault(a => a.MediaType == "application/json" || a.MediaType == "text/html")?.MediaType == "application/json";
 
     private Uri PageRoutesOf(string conference) => new($"{publisher.Options.PublicBaseUrl.ToString().TrimEnd('/')}/{conference}");
 

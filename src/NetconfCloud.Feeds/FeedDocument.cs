@@ -7,13 +7,19 @@ namespace NetconfCloud.Feeds;
 public sealed class FeedDocument
 {
     public FeedDocument(byte[] body, string contentType, string fileName, DateTimeOffset lastModified, long agendaVersion)
+        : this(body, contentType, fileName, lastModified, agendaVersion, TagOf(body))
+    {
+    }
+
+    /// <summary>A document whose strong ETag its maker computed (e.g. from parts already hashed); it must change with the bytes.</summary>
+    public FeedDocument(byte[] body, string contentType, string fileName, DateTimeOffset lastModified, long agendaVersion, string etag)
     {
         Body = body;
         ContentType = contentType;
         FileName = fileName;
         LastModified = lastModified;
         AgendaVersion = agendaVersion;
-        ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"";
+        ETag = etag;
     }
 
     public byte[] Body { get; }
@@ -35,6 +41,18 @@ public sealed class FeedDocument
     /// time of day (now and next) keep it short.
     /// </summary>
     public TimeSpan? MaxAge { get; init; }
+
+    /// <summary>Response headers of the document's own, e.g. the security headers of a web page; none for feeds.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Only the asker's own cache may keep it (Cache-Control: private): what a personal agenda's address serves, whose
+    /// address is its key, stays out of shared caches.
+    /// </summary>
+    public bool IsPrivate { get; init; }
+
+    /// <summary>A strong ETag for bytes: the first 128 bits of their SHA-256, quoted.</summary>
+    public static string TagOf(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
 
     public string LastModifiedHttpDate => LastModified.ToString("r", CultureInfo.InvariantCulture);
 

@@ -22,7 +22,7 @@ internal static class JsonDocuments
         return JsonSerializer.Serialize(new SponsorListing(agenda.Conference.Id, agenda.Conference.Name, entries, tiers), Json);
     }
 
-    /// <summary>Every feed of the agenda, kind by kind in the order of <see cref="FeedKinds.All"/>.</summary>
+    /// <summary>The conference's page and every feed of the agenda, kind by kind in the order of <see cref="FeedKinds.All"/>.</summary>
     public static string Index(AgendaSnapshot agenda, FeedOptions options)
     {
         var id = agenda.Conference.Id;
@@ -35,7 +35,7 @@ internal static class JsonDocuments
                 key.Definition.IsCalendar ? FeedUrls.Webcal(options, key) : null,
                 key.Definition.ContentType.Split(';')[0]))
             .ToList();
-        return JsonSerializer.Serialize(new FeedIndex(id, agenda.Conference.Name, feeds), Json);
+        return JsonSerializer.Serialize(new FeedIndex(id, agenda.Conference.Name, PageRoutes.ConferenceUrl(options, id), PageRoutes.NowAndNextUrl(options, id), feeds), Json);
     }
 
     private sealed record SponsorListing(string ConferenceId, string Conference, IReadOnlyList<SponsorEntry> Sponsors, IReadOnlyList<SponsorTier> Tiers);
@@ -44,7 +44,8 @@ internal static class JsonDocuments
 
     private sealed record SponsorTier(string? Tier, IReadOnlyList<SponsorEntry> Sponsors);
 
-    private sealed record FeedIndex(string ConferenceId, string Conference, IReadOnlyList<FeedEntry> Feeds);
+    /// <summary>The feeds, with the conference's attendee page and its now-and-next document.</summary>
+    private sealed record FeedIndex(string ConferenceId, string Conference, Uri Page, Uri NowAndNext, IReadOnlyList<FeedEntry> Feeds);
 
     private sealed record FeedEntry(string Kind, string Title, Uri Url, Uri? WebcalUrl, string ContentType);
 }

@@ -55,11 +55,49 @@ public sealed partial class PersonalAgendaPublisher(
             return FeedResult.NotFound($"No conference '{conferenceId}'.");
         }
 
-        var name = CalendarName(agenda.Conference);
+        var name = PersonalAgendaPage.CalendarName(agenda.Conference);
         var selection = new FeedSelection(name, $"{agenda.Conference.FullName}: the talks you picked.", picks.SessionsOf(agenda));
         var body = feeds.Calendars.Render(selection, agenda, options.Value);
         var lastChange = agenda.Conference.AgendaUpdateTime > picks.UpdateTime ? agenda.Conference.AgendaUpdateTime : picks.UpdateTime;
-        return FeedResult.Ok(new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion));
+        return FeedResult.Ok(new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion)
+        {
+            IsPrivate = true,
+        });
+    }
+
+    /// <summary>The personal agenda's own page: its talks, its subscribe links and QR code, the forms to change or revoke it.</summary>
+    public async Task<FeedResult> GetPageAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(conferenceId, id, cancellationToken);
+        if (found.Agenda is not { } picks)
+        {
+            return found.AsFeedResult();
+        }
+
+        AgendaSnapshot? agenda;
+        try
+        {
+            agenda = await source.LoadAsync(conferenceId, cancellationToken);
+        }
+        catch (AgendaSourceUnavailableException e)
+        {
+            LogUnavailable(conferenceId, e.Message);
+            return FeedResult.Unavailable(Unavailable);
+        }
+
+        if (agenda is null)
+        {
+            return FeedResult.NotFound($"No conference '{conferenceId}'.");
+        }
+
+        var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks)));
+        var lastChange = agenda.Conference.AgendaUpdateTime > picks.UpdateTime ? agenda.Conference.AgendaUpdateTime : picks.UpdateTime;
+        return FeedResult.Ok(new FeedDocument(body, "text/html; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion)
+        {
+            IsPrivate = true,
+            MaxAge = TimeSpan.Zero,
+            Headers = PageHeaders.Security,
+        });
     }
 
     /// <summary>
@@ -73,16 +111,17 @@ public sealed partial class PersonalAgendaPublisher(
         return found.Agenda is not { } picks
             ? found.AsFeedResult()
             : FeedResult.Ok(new FeedDocument(
-                System.Text.Encoding.UTF8.GetBytes(QrSvg(picks)), "image/svg+xml; charset=utf-8", $"{conferenceId}-my-agenda.svg", picks.UpdateTime, 0));
+                System.Text.Encoding.UTF8.GetBytes(QrSvg(picks)), "image/svg+xml; charset=utf-8", $"{conferenceId}-my-agenda.svg", picks.UpdateTime, 0)
+            {
+                IsPrivate = true,
+                Headers = PageHeaders.Security,
+            });
     }
 
     /// <summary>The QR code of <paramref name="agenda"/>'s calendar, as an SVG element that a page can carry inline.</summary>
     public string QrSvg(PersonalAgenda agenda) =>
         QrCodes.QrCode.Encode(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString())
             .ToSvg(title: "QR code of your calendar's address");
-
-    /// <summary>What calendars call a personal agenda: "Netconf 2015 — my agenda".</summary>
-    public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
 
     private const string Unavailable = "Personal agendas cannot be reached right now; try again shortly.";
 

@@ -66,6 +66,11 @@ public sealed class FeedsApp : IAsyncDisposable
         Func<FeedFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", IDictionary<string, string>? headers = null) =>
         InvokeAsync((services, request) => function(ActivatorUtilities.CreateInstance<FeedFunctions>(services), request), path, method, headers);
 
+    /// <summary>Calls one page function with a GET (or HEAD) request (the path may carry a query) and executes its result.</summary>
+    public Task<FeedResponse> SendPageAsync(
+        Func<PageFunctions, HttpRequest, Task<IActionResult>> function, string path, string method = "GET", IDictionary<string, string>? headers = null) =>
+        InvokeAsync((services, request) => function(ActivatorUtilities.CreateInstance<PageFunctions>(services), request), path, method, headers);
+
     /// <summary>Calls a static function (one that needs no services) and executes its result into a response.</summary>
     public Task<FeedResponse> SendAsync(Func<HttpRequest, IActionResult> function, string path, string method = "GET") =>
         InvokeAsync((_, request) => Task.FromResult(function(request)), path, method, headers: null);
@@ -85,7 +90,9 @@ public sealed class FeedsApp : IAsyncDisposable
         context.Request.Method = method;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("feeds.example.test");
-        context.Request.Path = path;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        context.Request.Path = query < 0 ? path : path[..query];
+        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             context.Request.Headers[name] = value;

@@ -27,7 +27,11 @@ public class FunctionMetadataTests
     [InlineData("C3vocSchedule", "{conference}/schedule.json")]
     [InlineData("FrabSchedule", "{conference}/schedule.xml")]
     [InlineData("Health", "health")]
-    public void EveryFeedAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
+    [InlineData("ConferenceIndexPage", "{ignored:maxlength(0)?}")]
+    [InlineData("ConferencePage", "{conference}")]
+    [InlineData("NowAndNext", "{conference}/now.json")]
+    [InlineData("PageAsset", "assets/{file}")]
+    public void EveryFeedPageAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
         var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
 
@@ -53,5 +57,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(15, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(19, Functions().Length);
 }

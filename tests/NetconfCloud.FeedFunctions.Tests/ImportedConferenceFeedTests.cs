@@ -82,7 +82,7 @@ public class ImportedConferenceFeedTests(FeedsFixture fixture)
         Assert.Equal(400, malformed.Status);
     }
 
-    private static async Task<AgendaSnapshot> ImportFosdemAsync(ScheduleServer server)
+    internal static async Task<AgendaSnapshot> ImportFosdemAsync(ScheduleServer server)
     {
         var read = ScheduleReader.Read(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", "fosdem-2026.xml")));
         var (incoming, _) = ScheduleMapping.ToIncoming(read.Document!, "fosdem-2026", "fosdem-2026.xml");

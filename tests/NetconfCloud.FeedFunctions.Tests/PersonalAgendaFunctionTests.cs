@@ -211,4 +211,31 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
         Assert.Equal("img", svg.Attribute("role")?.Value);
         Assert.Equal(410, (await Qr()).Status);
     }
+
+    [Fact]
+    public async Task ABrowserGetsThePageOfTheAgendaAndAProgramItsJson()
+    {
+        var id = IdOf(await Post(fixture.App, Form("bpf-updates", "rhashtable")));
+
+        var page = await Agenda(fixture.App, id);
+        var json = await Agenda(fixture.App, id, headers: new() { ["Accept"] = "application/json" });
+
+        Assert.Equal(200, page.Status);
+        Assert.StartsWith("text/html", page.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith("private", page.Header("Cache-Control"), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Header("Referrer-Policy"));
+        Assert.Contains("<svg", page.Text, StringComparison.Ordinal);
+        Assert.Contains("id=\"picked-bpf-updates\"", page.Text, StringComparison.Ordinal);
+        Assert.Equal(id, JsonDocument.Parse(json.Text).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task ThePersonalCalendarIsKeptOnlyByTheAsker()
+    {
+        var id = IdOf(await Post(fixture.App, Form("bpf-updates")));
+
+        var calendar = await Calendar(fixture.App, id);
+
+        Assert.StartsWith("private, max-age=", calendar.Header("Cache-Control"), StringComparison.Ordinal);
+    }
 }

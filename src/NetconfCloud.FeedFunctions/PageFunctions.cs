@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NetconfCloud.Feeds;
+
+namespace NetconfCloud.FeedFunctions;
+
+/// <summary>
+/// The attendee pages: the index of conferences at the API root, a conference's page, what is on now and next, and
+/// the pages' stylesheet and script. Anonymous, GET and HEAD; routes from <see cref="PageRoutes"/>; written as HTTP
+/// by <see cref="FeedHttpResult"/> (validators, 304, the pages' security headers).
+/// </summary>
+public sealed class PageFunctions(PagePublisher publisher)
+{
+    [Function("ConferenceIndexPage")]
+    public async Task<IActionResult> ConferenceIndexPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Index)] HttpRequest request) =>
+        new FeedHttpResult(await publisher.GetIndexAsync(request.HttpContext.RequestAborted));
+
+    [Function("ConferencePage")]
+    public async Task<IActionResult> ConferencePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Conference)] HttpRequest request, string conference) =>
+        new FeedHttpResult(await publisher.GetConferencePageAsync(conference, request.HttpContext.RequestAborted));
+
+    [Function("NowAndNext")]
+    public async Task<IActionResult> NowAndNext(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.NowAndNext)] HttpRequest request, string conference) =>
+        new FeedHttpResult(await publisher.GetNowAndNextAsync(conference, request.Query["at"], request.HttpContext.RequestAborted));
+
+    [Function("PageAsset")]
+    public static IActionResult PageAsset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Asset)] HttpRequest request, string file) =>
+        new FeedHttpResult(PageAssets.Find(file));
+}

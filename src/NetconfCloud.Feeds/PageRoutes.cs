@@ -1,0 +1,33 @@
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// Where the attendee pages live below the API root: constants, so that a function's trigger can name them. Literal
+/// routes (health, assets) take precedence over <see cref="Conference"/> in ASP.NET Core routing, so a conference
+/// id equal to one of them would be unreachable here.
+/// </summary>
+public static class PageRoutes
+{
+    /// <summary>
+    /// The index of conferences at the route prefix itself (<c>/api/</c>). An optional parameter that must be empty is the
+    /// only way to serve the prefix root from Azure Functions (Azure/Azure-Functions#2473).
+    /// </summary>
+    public const string Index = "{ignored:maxlength(0)?}";
+    public const string Conference = "{conference}";
+    public const string NowAndNext = "{conference}/now.json";
+    public const string Asset = "assets/{file}";
+
+    /// <summary>The absolute URL of a conference's page.</summary>
+    public static Uri ConferenceUrl(FeedOptions options, string conferenceId) => new($"{Base(options)}/{conferenceId}");
+
+    public static Uri NowAndNextUrl(FeedOptions options, string conferenceId) => new($"{Base(options)}/{conferenceId}/now.json");
+
+    public static Uri IndexUrl(FeedOptions options) => new($"{Base(options)}/");
+
+    /// <summary>
+    /// The path (from the root, no host) of something below the API root: what pages link to, so that they work on
+    /// whatever host serves them (and stay within the page's own origin, as the Content-Security-Policy asks).
+    /// </summary>
+    public static string LocalPath(FeedOptions options, string below) => $"{options.PublicBaseUrl.AbsolutePath.TrimEnd('/')}/{below}";
+
+    private static string Base(FeedOptions options) => options.PublicBaseUrl.ToString().TrimEnd('/');
+}

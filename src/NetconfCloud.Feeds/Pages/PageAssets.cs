@@ -1,0 +1,67 @@
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// The pages' stylesheet and script, served by us (no CDN, no web font): embedded in this assembly, each with its
+/// content type and a strong ETag, cached by browsers for a day.
+/// </summary>
+public static class PageAssets
+{
+    public const string Stylesheet = "site.css";
+    public const string Script = "picks.js";
+
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
+
+    private static readonly Dictionary<string, FeedDocument> Assets = new(StringComparer.Ordinal)
+    {
+        [Stylesheet] = Load(Stylesheet, "text/css; charset=utf-8"),
+        [Script] = Load(Script, "text/javascript; charset=utf-8"),
+    };
+
+    /// <summary>The names of the assets.</summary>
+    public static IEnumerable<string> Names => Assets.Keys;
+
+    /// <summary>The asset called <paramref name="file"/>, or null when there is none.</summary>
+    public static FeedDocument? Get(string file) => Assets.GetValueOrDefault(file);
+
+    /// <summary>The asset as a feed answer: the document, or "not found".</summary>
+    public static FeedResult Find(string file) =>
+        Get(file) is { } asset ? FeedResult.Ok(asset) : FeedResult.NotFound($"No asset '{(file.Length <= 40 ? file : file[..40])}'.");
+
+    /// <summary>The asset's path from the root, as pages link to it.</summary>
+    public static string Path(FeedOptions options, string file) => PageRoutes.LocalPath(options, PageRoutes.Asset.Replace("{file}", file, StringComparison.Ordinal));
+
+    private static FeedDocument Load(string name, string contentType)
+    {
+        var assembly = typeof(PageAssets).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"NetconfCloud.Feeds.Pages.Assets.{name}")
+            ?? throw new InvalidOperationException($"The page asset {name} is not embedded.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        // The build's time: a new deployment may change an asset, so If-Modified-Since must not outlive it.
+        var built = assembly.Location.Length > 0 ? File.GetLastWriteTimeUtc(assembly.Location) : DateTime.UtcNow;
+        var lastModified = new DateTimeOffset(built.Year > 2000 ? built : DateTime.UtcNow, TimeSpan.Zero);
+        return new FeedDocument(bytes.ToArray(), contentType, "", lastModified, 0)
+        {
+            MaxAge = MaxAge,
+            Headers = PageHeaders.Security,
+        };
+    }
+}
+
+/// <summary>The headers every page and asset carries.</summary>
+public static class PageHeaders
+{
+    /// <summary>
+    /// Nothing but our own stylesheet, script and images; forms post only to us; no framing. Personal agenda addresses are
+    /// secrets, so no page ever sends a Referer.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static IReadOnlyDictionary<string, string> Security { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Referrer-Policy"] = "no-referrer",
+    };
+}

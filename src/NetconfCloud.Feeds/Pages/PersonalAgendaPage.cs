@@ -1,0 +1,97 @@
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// The page of one personal agenda: the talks picked (at their current times; cancelled ones marked), how to put its
+/// calendar into a calendar app, its QR code, and forms to change the picks or revoke the agenda. The address of this
+/// page is the only key to the agenda. A revoked agenda has no page (its address answers 410).
+/// </summary>
+public static class PersonalAgendaPage
+{
+    /// <summary>The calendar name of a personal agenda's feed.</summary>
+    public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
+
+    /// <param name="qrSvg">The QR code of the feed's address as SVG markup, made by our own encoder: inserted as it is.</param>
+    public static string Render(AgendaSnapshot agenda, PersonalAgenda picks, FeedOptions options, string qrSvg)
+    {
+        var conference = agenda.Conference;
+        var zone = conference.TimeZone;
+        var page = PersonalAgendaRoutes.PageUrl(options, conference.Id, picks.Id);
+        var picked = picks.SessionsOf(agenda);
+        var html = new HtmlWriter(16 * 1024 + (agenda.Sessions.Count * 200));
+        PageLayout.Head(html, options, CalendarName(conference), ("data-conference", conference.Id), ("data-my-agenda", page.AbsoluteUri));
+        html.Open("header").Element("h1", $"{conference.Name} — my agenda")
+            .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), $"Back to the {conference.Name} agenda").Close("p")
+            .Element("p", PageLayout.ZoneNote(conference), ("class", "zone")).Close("header")
+            .Open("main", ("id", "main"), ("data-conference", conference.Id));
+
+        html.Open("section", ("id", "picked"), ("aria-labelledby", "picked-title")).Element("h2", "My talks", ("id", "picked-title"));
+        if (picked.Count == 0)
+        {
+            html.Element("p", "None of the talks picked is on the agenda any more.");
+        }
+
+        foreach (var day in picked.GroupBy(s => zone.DayOf(s.Start)))
+        {
+            html.Element("h3", Conference.DayTitle(day.Key)).Open("ul", ("class", "talks"));
+            foreach (var session in day)
+            {
+                html.Open("li", ("id", $"picked-{session.Id}"), ("class", session.Status == SessionStatus.Cancelled ? "cancelled" : null))
+                    .Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
+                    .Link($"{PageRoutes.LocalPath(options, conference.Id)}#session-{session.Id}", session.HasTitle ? session.Title : FeedText.Summary(session with { Status = SessionStatus.Scheduled }));
+                if (session.Status == SessionStatus.Cancelled)
+                {
+                    html.Text(" ").Element("strong", "Cancelled", ("class", "cancelled-note"));
+                }
+
+                html.Close("li");
+            }
+
+            html.Close("ul");
+        }
+
+        html.Close("section");
+
+        html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Put it in your calendar", ("id", "subscribe-title"))
+            .Element("p", "Subscribe rather than download: your calendar then follows your changes here and the talks when they move.");
+        SubscribeLinks.ForPersonalAgenda(options, conference.Id, picks.Id, CalendarName(conference)).WriteTo(html, "my", null);
+        html.Open("div", ("id", "android"), ("class", "advice")).Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice).Close("div")
+            .Open("figure", ("class", "qr")).Raw(qrSvg)
+            .Element("figcaption", "Scan to subscribe on a phone: the code holds your calendar's address.").Close("figure")
+            .Close("section");
+
+        html.Open("section", ("id", "key"), ("aria-labelledby", "key-title")).Element("h2", "Keep this address private", ("id", "key-title"))
+            .Element("p", "There is no account: the address of this page (and of its calendar) is the only key to your agenda. Bookmark it. Anyone who has it can see, change or revoke your agenda, so share it only with people you trust.")
+            .Close("section");
+
+        var action = PersonalAgendaRoutes.PageUrl(options, conference.Id, picks.Id).AbsolutePath;
+        var chosen = picks.SessionIds.ToHashSet(StringComparer.Ordinal);
+        html.Open("section", ("id", "edit"), ("aria-labelledby", "edit-title")).Element("h2", "Change my talks", ("id", "edit-title"))
+            .Open("form", ("method", "post"), ("action", action), ("id", "edit-agenda"));
+        foreach (var day in agenda.Sessions.Where(s => s.IsTalk).OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).GroupBy(s => zone.DayOf(s.Start)))
+        {
+            html.Open("fieldset").Element("legend", Conference.DayTitle(day.Key));
+            foreach (var session in day)
+            {
+                var id = $"edit-{session.Id}";
+                html.Open("p", ("class", "pick"))
+                    .Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("id", id), ("checked", chosen.Contains(session.Id) ? "" : null))
+                    .Raw(" ").Open("label", ("for", id)).Time(zone.ToLocal(session.Start)).Text($" {FeedText.Summary(session)}").Close("label").Close("p");
+            }
+
+            html.Close("fieldset");
+        }
+
+        html.Open("p").Element("button", "Save changes", ("type", "submit"), ("name", "action"), ("value", "save")).Close("p")
+            .Close("form").Close("section");
+
+        html.Open("section", ("id", "revoke"), ("aria-labelledby", "revoke-title")).Element("h2", "Revoke this agenda", ("id", "revoke-title"))
+            .Element("p", "Revoking ends this address and its calendar for good; subscribed calendars stop updating. You can make a new agenda at any time.")
+            .Open("form", ("method", "post"), ("action", action), ("id", "revoke-agenda"))
+            .Element("button", "Revoke this agenda", ("type", "submit"), ("name", "action"), ("value", "revoke"))
+            .Close("form").Close("section");
+
+        html.Close("main");
+        PageLayout.End(html);
+        return html.ToString();
+    }
+}

@@ -1,0 +1,72 @@
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// The ways to put one calendar feed into a calendar: its webcal:// address (calendar apps, Apple Calendar), Google
+/// Calendar's and Outlook.com's subscribe pages, a plain download, and the https address to copy. The same for every
+/// feed kind and for a personal agenda's feed.
+/// </summary>
+/// <param name="Https">The feed's https address.</param>
+/// <param name="Name">What the calendar is called (Outlook.com names the subscription after it).</param>
+public sealed record SubscribeLinks(Uri Https, string Name)
+{
+    /// <summary>What an Android user should do: Android has no webcal:// handler, but Google Calendar syncs to the phone.</summary>
+    public const string AndroidAdvice =
+        "On Android, calendar links do not open a calendar app. Copy the calendar address, open Google Calendar in a web browser, " +
+        "choose Other calendars → From URL, paste the address and add it: the calendar then syncs to your phone.";
+
+    /// <summary>What to do where the new Outlook for Windows drops the webcal: part of a link.</summary>
+    public const string OutlookAdvice =
+        "The new Outlook for Windows does not open webcal links: use Add to Outlook.com, or add the calendar address in Outlook under Add calendar → Subscribe from web.";
+
+    /// <summary>The webcal:// form, which opens the subscribe dialog of the visitor's calendar app.</summary>
+    public Uri Webcal => FeedUrls.Webcal(Https);
+
+    /// <summary>Google Calendar's add-by-URL page; <c>cid</c> takes the URL-encoded webcal:// address (an https one is refused).</summary>
+    public Uri Google => new($"https://calendar.google.com/calendar/r?cid={Uri.EscapeDataString(Webcal.AbsoluteUri)}");
+
+    /// <summary>
+    /// Outlook.com's subscribe-from-web page, filled in. Microsoft documents no such link: the form
+    /// <c>https://outlook.live.com/calendar/0/addfromweb?url=…&amp;name=…</c> (URL-encoded https address and name) is the
+    /// one calendar publishers use and report working (the add-event-to-calendar-docs project and many published
+    /// subscribe pages; see indico/indico#6075 on there being no official documentation), so it may change.
+    /// </summary>
+    public Uri Outlook => new($"https://outlook.live.com/calendar/0/addfromweb?url={Uri.EscapeDataString(Https.AbsoluteUri)}&name={Uri.EscapeDataString(Name)}");
+
+    /// <summary>Apple Calendar (macOS, iOS) subscribes from the webcal:// address.</summary>
+    public Uri Apple => Webcal;
+
+    /// <summary>A one-off download of the feed as a file (no updates): the https address, linked with a <c>download</c> attribute.</summary>
+    public Uri Download => Https;
+
+    /// <summary>The links of one feed kind's feed, named as the feed names itself.</summary>
+    public static SubscribeLinks For(FeedOptions options, FeedKey key, string name) => new(FeedUrls.Https(options, key), name);
+
+    /// <summary>The links of a personal agenda's feed.</summary>
+    public static SubscribeLinks ForPersonalAgenda(FeedOptions options, string conferenceId, string id, string name) =>
+        new(PersonalAgendaRoutes.CalendarUrl(options, conferenceId, id), name);
+
+    /// <summary>
+    /// The links as markup: a list of links, the address in a read-only field with a Copy button (shown by the
+    /// script), and a pointer to the Android advice. <paramref name="id"/> makes the field's id unique on the page.
+    /// </summary>
+    public void WriteTo(HtmlWriter html, string id, string? androidAnchor = "#android")
+    {
+        var field = $"url-{id}";
+        html.Open("ul", ("class", "subscribe-links"))
+            .Open("li").Link(Webcal.AbsoluteUri, "Subscribe in your calendar app").Close("li")
+            .Open("li").Link(Google.AbsoluteUri, "Add to Google Calendar", ("rel", "noopener")).Close("li")
+            .Open("li").Link(Outlook.AbsoluteUri, "Add to Outlook.com", ("rel", "noopener")).Close("li")
+            .Open("li").Link(Apple.AbsoluteUri, "Apple Calendar").Close("li")
+            .Open("li").Link(Download.AbsoluteUri, "Download (.ics, no updates)", ("download", "")).Close("li")
+            .Close("ul")
+            .Open("p", ("class", "copy-url"))
+            .Element("label", "Calendar address", ("for", field)).Raw(" ")
+            .Open("input", ("id", field), ("type", "url"), ("readonly", ""), ("value", Https.AbsoluteUri))
+            .Raw(" ").Element("button", "Copy", ("type", "button"), ("class", "copy"), ("data-copy", field), ("hidden", ""))
+            .Close("p");
+        if (androidAnchor is not null)
+        {
+            html.Open("p", ("class", "hint")).Text("On Android or the new Outlook? ").Link(androidAnchor, "See how to add it").Text(".").Close("p");
+        }
+    }
+}

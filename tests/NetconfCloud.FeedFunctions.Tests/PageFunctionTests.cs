@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Xunit.Abstractions;
+
+namespace NetconfCloud.FeedFunctions.Tests;
+
+/// <summary>The attendee pages through their functions, over the real schedule service with the Netconf 2015 seed.</summary>
+[Collection(FeedsCollection.Name)]
+public class PageFunctionTests(FeedsFixture fixture)
+{
+    private FeedsApp App => fixture.App;
+
+    private Task<FeedResponse> Page(string method = "GET", IDictionary<string, string>? headers = null) =>
+        App.SendPageAsync((f, r) => f.ConferencePage(r, "netconf-2015"), "/api/netconf-2015", method, headers);
+
+    [Fact]
+    public async Task TheConferencePageIsHtmlWithEverySessionOfTheSeed()
+    {
+        var response = await Page();
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("text/html; charset=utf-8", response.Header("Content-Type"));
+        var page = new HtmlParser().ParseDocument(response.Text);
+        Assert.Equal("Linux Kernel Developers' Netconf 2015", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(30, page.QuerySelectorAll("article.session").Length);
+        Assert.Equal("09:00", page.QuerySelector("#day-2015-02-12 article.session .when time")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ThePageCarriesTheSecurityHeadersAndIsKeptAMinute()
+    {
+        var response = await Page();
+
+        Assert.Equal("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", response.Header("Content-Security-Policy"));
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+        Assert.Equal("no-referrer", response.Header("Referrer-Policy"));
+        Assert.Equal("public, max-age=60", response.Header("Cache-Control"));
+        Assert.Equal("", response.Header("Content-Disposition"));
+    }
+
+    [Fact]
+    public async Task AKnownETagGetsNotModified()
+    {
+        var first = await Page();
+
+        var again = await Page(headers: new Dictionary<string, string> { ["If-None-Match"] = first.Header("ETag") });
+
+        Assert.Equal(304, again.Status);
+        Assert.Empty(again.Body);
+    }
+
+    [Fact]
+    public async Task HeadHasTheHeadersAndNoBody()
+    {
+        var get = await Page();
+        var head = await Page("HEAD");
+
+        Assert.Equal(200, head.Status);
+        Assert.Empty(head.Body);
+        Assert.Equal(get.Header("Content-Length"), head.Header("Content-Length"));
+        Assert.Equal(get.Header("Content-Security-Policy"), head.Header("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task AnUnknownConferenceIsNotFoundAndAMalformedIdABadRequest()
+    {
+        var unknown = await App.SendPageAsync((f, r) => f.ConferencePage(r, "netconf-1999"), "/api/netconf-1999");
+        var malformed = await App.SendPageAsync((f, r) => f.ConferencePage(r, "Net_Conf"), "/api/Net_Conf");
+
+        Assert.Equal((404, "No conference 'netconf-1999'."), (unknown.Status, unknown.Text.TrimEnd()));
+        Assert.Equal(400, malformed.Status);
+    }
+
+    [Fact]
+    public async Task TheIndexListsTheSeededConference()
+    {
+        var response = await App.SendPageAsync((f, r) => f.ConferenceIndexPage(r), "/api/");
+
+        Assert.Equal(200, response.Status);
+        var page = new HtmlParser().ParseDocument(response.Text);
+        Assert.Contains("/api/netconf-2015", page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task NowAndNextAnswersForTheInstantAsked()
+    {
+        var response = await App.SendPageAsync((f, r) => f.NowAndNext(r, "netconf-2015"), "/api/netconf-2015/now.json?at=2015-02-12T10:40:00-05:00");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("public, max-age=30", response.Header("Cache-Control"));
+        using var json = JsonDocument.Parse(response.Text);
+        var room = Assert.Single(json.RootElement.GetProperty("rooms").EnumerateArray());
+        Assert.Equal("during", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("thursday-morning-break", room.GetProperty("now").GetProperty("id").GetString());
+        Assert.Equal("nftables-updates", room.GetProperty("next").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task NowAndNextRefusesAMalformedInstant()
+    {
+        var response = await App.SendPageAsync((f, r) => f.NowAndNext(r, "netconf-2015"), "/api/netconf-2015/now.json?at=yesterday");
+
+        Assert.Equal(400, response.Status);
+        Assert.StartsWith("at must be", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStylesheetIsServedForADay()
+    {
+        var response = await App.SendAsync(r => PageFunctions.PageAsset(r, "site.css"), "/api/assets/site.css");
+        var missing = await App.SendAsync(r => PageFunctions.PageAsset(r, "nope.css"), "/api/assets/nope.css");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("text/css; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("public, max-age=86400", response.Header("Cache-Control"));
+        Assert.Equal(404, missing.Status);
+    }
+
+    [Fact]
+    public async Task TheFeedIndexNamesThePageAndNowAndNext()
+    {
+        var response = await App.SendAsync((f, r) => f.FeedIndex(r, "netconf-2015"), "/api/netconf-2015/feeds");
+
+        using var json = JsonDocument.Parse(response.Text);
+        Assert.Equal("https://feeds.example.test/api/netconf-2015", json.RootElement.GetProperty("page").GetString());
+        Assert.Equal("https://feeds.example.test/api/netconf-2015/now.json", json.RootElement.GetProperty("nowAndNext").GetString());
+    }
+}
+
+/// <summary>The page of a big imported conference (FOSDEM 2026: hundreds of events, dozens of rooms and tracks).</summary>
+[Collection(FeedsCollection.Name)]
+public class ImportedConferencePageTests(FeedsFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task TheFosdemPageHasEverySessionInItsRoomColumnAndIsMeasured()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        var agenda = await ImportedConferenceFeedTests.ImportFosdemAsync(server);
+
+        var clock = Stopwatch.StartNew();
+        var first = await feeds.SendPageAsync((f, r) => f.ConferencePage(r, "fosdem-2026"), "/api/fosdem-2026");
+        var firstTime = clock.Elapsed;
+        clock.Restart();
+        const int Requests = 20;
+        for (var i = 0; i < Requests; i++)
+        {
+            await feeds.SendPageAsync((f, r) => f.ConferencePage(r, "fosdem-2026"), "/api/fosdem-2026");
+        }
+
+        var again = clock.Elapsed / Requests;
+        clock.Restart();
+        var page = new HtmlParser().ParseDocument(first.Text);
+        var parse = clock.Elapsed;
+
+        output.WriteLine($"FOSDEM 2026: {agenda.Sessions.Count} sessions, {agenda.Conference.Rooms.Count} rooms, {agenda.Conference.Tracks.Count} tracks; page {first.Body.Length / 1024.0:F0} KiB; first request (load + render) {firstTime.TotalMilliseconds:F0} ms, then {again.TotalMilliseconds:F1} ms a request; AngleSharp parse {parse.TotalMilliseconds:F0} ms");
+        Assert.Equal(200, first.Status);
+        Assert.Equal(agenda.Sessions.Count, page.QuerySelectorAll("article.session").Length);
+        Assert.Equal(agenda.Conference.Tracks.Count, page.QuerySelectorAll("#tracks article.track").Length);
+        Assert.All(page.QuerySelectorAll("table.grid"), table => Assert.True(table.QuerySelectorAll("thead th[scope=col]").Length > 2));
+        Assert.Empty(page.QuerySelectorAll("[style], style"));
+        var labelled = page.QuerySelectorAll("label[for]").Select(l => l.GetAttribute("for")).ToHashSet();
+        Assert.All(page.QuerySelectorAll("input"), input => Assert.Contains(input.Id, labelled));
+    }
+}

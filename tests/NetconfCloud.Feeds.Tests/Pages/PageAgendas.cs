@@ -1,0 +1,50 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using NetconfCloud.Schedule;
+
+namespace NetconfCloud.Feeds.Tests;
+
+/// <summary>Agendas for the page tests, and pages parsed by AngleSharp (a parser we did not write).</summary>
+internal static class PageAgendas
+{
+    public static AgendaSnapshot Netconf => Agendas.Netconf2015;
+
+    /// <summary>
+    /// Netconf 2015 as if held in two rooms with two tracks: talks alternate between the rooms (and tracks), breaks and
+    /// meals stay in no room. Everything else is the seed's.
+    /// </summary>
+    public static AgendaSnapshot TwoRooms { get; } = MakeTwoRooms();
+
+    public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+
+    public static IDocument Page(AgendaSnapshot agenda, DateTimeOffset? now = null) =>
+        Parse(ConferencePage.Render(agenda, Agendas.Options, now ?? agenda.Sessions.Min(s => s.Start).AddDays(-1)));
+
+    public static string Local(AgendaSnapshot agenda, DateTimeOffset instant) =>
+        agenda.Conference.TimeZone.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static AgendaSnapshot MakeTwoRooms()
+    {
+        var agenda = Agendas.Netconf2015;
+        var talks = agenda.Sessions.Where(s => s.IsTalk).OrderBy(s => s.Start).Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        return agenda with
+        {
+            Conference = agenda.Conference with
+            {
+                Rooms = [new Room("hall-a", "Hall A"), new Room("hall-b", "Hall B")],
+                Tracks = [new Track("kernel", "Kernel", "#1f77b4"), new Track("wireless", "Wireless", "#ff7f0e")],
+            },
+            Sessions = [.. agenda.Sessions.Select(s => talks.TryGetValue(s.Id, out var i)
+                ? s with { RoomId = i % 2 == 0 ? "hall-a" : "hall-b", TrackId = i % 2 == 0 ? "kernel" : "wireless" }
+                : s)],
+        };
+    }
+}
+
+/// <summary>A clock a test sets.</summary>
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
