@@ -26,3 +26,18 @@ ensure_npm_tools() {
 ensure_dotnet() {
   need dotnet "install the .NET 10 SDK"
 }
+
+# Debian's Chromium for the browser tests (Playwright for .NET drives it; Playwright's own browser download is not
+# used). Installed with apt when missing; CHROMIUM_PATH names another Chromium.
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [[ -x "$chromium" ]] && return 0
+  need apt-get "the browser tests need Chromium: install it, or set CHROMIUM_PATH"
+  local sudo=""
+  [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+  say "Installing Chromium (Debian package) for the browser tests"
+  $sudo apt-get install -y -qq chromium >/dev/null 2>&1 || {
+    $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq chromium >/dev/null
+  }
+  [[ -x "$chromium" ]] || { echo "error: Chromium did not install at $chromium" >&2; exit 1; }
+}
