@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using NetconfCloud.Feeds;
+using NetconfCloud.Infra.Tests;
 using NetconfCloud.Schedule.Client;
 using NetconfCloud.Schedule.Storage;
 using NetconfCloud.ScheduleService;
@@ -63,6 +64,20 @@ public class DriftTests
         var infra = await InfraSettings.ScheduleServiceAsync();
 
         AssertBound(infra.Names.Concat(Image.Environment.Keys), [typeof(AgendaStorageOptions), typeof(WriterAuthenticationOptions), typeof(HealthProbeOptions)]);
+    }
+
+    [Fact]
+    public async Task TheTablesInfraMakesAreTheTablesTheServiceUsesByDefault()
+    {
+        var storage = await Bicep.BuildAsync("infra/app/storage.bicep");
+
+        var tables = storage.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Storage/storageAccounts/tableServices/tables")
+            .Select(r => r.GetProperty("name").GetString()!.Split(['\'', '/']).Last(part => part.Length > 0 && part.All(char.IsLetterOrDigit)))
+            .Order(StringComparer.Ordinal);
+
+        var defaults = new AgendaStorageOptions();
+        Assert.Equal(new[] { defaults.TableName, defaults.PersonalAgendaTableName }.Order(StringComparer.Ordinal), tables);
     }
 
     [Fact]
