@@ -7,11 +7,15 @@
 #     day feed       GET /api/netconf-2015/days/2015-02-12.ics                    expects 200 (iCalendar)
 #     304            the same with If-None-Match: <its ETag>                      expects 304 (no body)
 #     health         GET /api/health, a function that only answers                expects 200 (404 until it exists)
+#     page           GET /api/netconf-2015, the attendee page                     expects 200 (HTML)
+#     my agenda      GET /api/netconf-2015/my/<id>/calendar.ics, a personal feed    expects 200 (made before the run
+#                    with three talks; each request reads the personal agenda through the schedule service)
 #   schedule service, gRPC over HTTP/2 cleartext, h2load (GRPC_CONNECTIONS connections x GRPC_STREAMS streams each):
 #     ListSessions   netconf.schedule.v1.ScheduleService/ListSessions, whole conference, page_size 100
 #     Check          grpc.health.v1.Health/Check, service "" (the whole server; answered from the health cache)
 #
-#   ratios (req/s)   day feed / health >= 0.8, 304 / health >= 0.9, ListSessions / Check >= 0.6
+#   ratios (req/s)   day feed / health >= 0.8, 304 / health >= 0.9, ListSessions / Check >= 0.6; page / health and
+#                    my agenda / health are printed without a target
 #
 # Bounds: every tool runs under `timeout`; wrk stops each run after MAX_REQUESTS requests at most (a Lua counter),
 # h2load after DURATION seconds (in timing mode it has no request cap, so its bound is its time).
@@ -181,13 +185,23 @@ total_size=$(sed -nE 's/.*\b3=([0-9]+).*/\1/p' <<<"$fields")
 read -r status fields < <(grpc_call /grpc.health.v1.Health/Check "$work/check.bin")
 # HealthCheckResponse: status (1) = 1, SERVING.
 [[ "$status" == 0 && "$fields" == "1=1" ]] || { echo "error: Check answered grpc-status $status with fields '$fields', not SERVING" >&2; exit 1; }
-echo "day feed 200 (ETag $etag), 304 on If-None-Match, /api/health $health_status, ListSessions $sessions of $total_size sessions on one page, Check SERVING"
+page="$FEEDS/api/netconf-2015"
+page_status=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$page")
+[[ "$page_status" == 200 ]] || { echo "error: GET $page answered $page_status, not 200" >&2; exit 1; }
+mine=$(curl -sS --max-time 10 -o /dev/null -w '%{redirect_url}' --data 'session=introduction&session=rhashtable&session=bpf-updates' "$FEEDS/api/netconf-2015/my")
+[[ "$mine" == http*"/netconf-2015/my/"* ]] || { echo "error: POST /api/netconf-2015/my did not redirect to a personal agenda ('$mine')" >&2; exit 1; }
+my_feed="$FEEDS/api/netconf-2015/my/${mine##*/}/calendar.ics"
+my_events=$(curl -sS --max-time 10 "$my_feed" | grep -c '^BEGIN:VEVENT' || true)
+[[ "$my_events" == 3 ]] || { echo "error: GET $my_feed gave $my_events events, not 3" >&2; exit 1; }
+echo "day feed 200 (ETag $etag), 304 on If-None-Match, /api/health $health_status, page 200, a personal feed of 3 events, ListSessions $sessions of $total_size sessions on one page, Check SERVING"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== Measuring: ${DURATION}s each after ${WARMUP}s unmeasured, 127.0.0.1 only"
 wrk_run "day feed" 200 "$day"
 wrk_run "304" 304 "$day" -H "If-None-Match: $etag"
 wrk_run "health" 200 "$health"
+wrk_run "page" 200 "$page"
+wrk_run "my agenda" 200 "$my_feed"
 h2_run "ListSessions" /netconf.schedule.v1.ScheduleService/ListSessions "$work/list-sessions.bin"
 h2_run "Check" /grpc.health.v1.Health/Check "$work/check.bin"
 
@@ -200,6 +214,8 @@ describe() {
     "day feed") echo "GET /api/netconf-2015/days/2015-02-12.ics" ;;
     "304") echo "the same, If-None-Match: its ETag" ;;
     "health") echo "GET /api/health" ;;
+    "page") echo "GET /api/netconf-2015 (the attendee page)" ;;
+    "my agenda") echo "GET /api/netconf-2015/my/<id>/calendar.ics (3 talks)" ;;
     "ListSessions") echo "conference netconf-2015, page_size 100 ($sessions sessions)" ;;
     "Check") echo "grpc.health.v1.Health/Check, service \"\"" ;;
   esac
@@ -227,6 +243,9 @@ ratio() { # name numerator denominator target
 ratio "day feed / health" "day feed" health 0.8
 ratio "304 / health" 304 health 0.9
 ratio "ListSessions / Check" ListSessions Check 0.6
+for name in page "my agenda"; do
+  printf '%-24s %7s %8s\n' "$name / health" "$(python3 -c "print(f'{${rps[$name]} / ${rps[health]}:.2f}')")" "-"
+done
 
 if ((${#failures[@]})); then
   echo >&2

@@ -12,16 +12,35 @@ namespace NetconfCloud.Schedule.Client;
 /// Personal agendas through the schedule service. Its refusals come back as the domain's errors (the field
 /// violations, not found, revoked, changed meanwhile), so that callers handle one set of errors whichever side of
 /// the wire they are on; anything else is <see cref="AgendaSourceUnavailableException"/>.
+/// A personal agenda read is kept for <see cref="ScheduleClientOptions.RevalidateMilliseconds"/>, like the agenda
+/// itself (a calendar polling its feed costs the service at most one read a second per instance), and a change made
+/// through this instance replaces it at once; at most <see cref="MaxKept"/> are kept.
 /// </summary>
 internal sealed class GrpcPersonalAgendas(GrpcClientFactory clients, IOptions<ScheduleClientOptions> options, TimeProvider time) : IPersonalAgendas
 {
+    public const int MaxKept = 10_000;
+
+    private readonly Dictionary<(string Conference, string Id), (PersonalAgenda Agenda, DateTimeOffset ReadAt)> kept = [];
+    private readonly Lock gate = new();
+
     public Task<PersonalAgenda> CreateAsync(string conferenceId, IEnumerable<string> sessionIds, CancellationToken cancellationToken) =>
         CallAsync(client => client.CreatePersonalAgendaAsync(
             new Proto.CreatePersonalAgendaRequest { ConferenceId = conferenceId, SessionIds = { sessionIds } }, Options(cancellationToken)), cancellationToken);
 
-    public Task<PersonalAgenda> GetAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
-        CallAsync(client => client.GetPersonalAgendaAsync(
+    public async Task<PersonalAgenda> GetAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (kept.TryGetValue((conferenceId, id), out var recent)
+                && time.GetUtcNow() - recent.ReadAt < TimeSpan.FromMilliseconds(options.Value.RevalidateMilliseconds))
+            {
+                return recent.Agenda;
+            }
+        }
+
+        return await CallAsync(client => client.GetPersonalAgendaAsync(
             new Proto.GetPersonalAgendaRequest { ConferenceId = conferenceId, Id = id }, Options(cancellationToken)), cancellationToken);
+    }
 
     public Task<PersonalAgenda> UpdateAsync(string conferenceId, string id, IEnumerable<string> sessionIds, string etag, CancellationToken cancellationToken) =>
         CallAsync(client => client.UpdatePersonalAgendaAsync(
@@ -37,11 +56,34 @@ internal sealed class GrpcPersonalAgendas(GrpcClientFactory clients, IOptions<Sc
         var client = clients.CreateClient<Proto.PersonalAgendaService.PersonalAgendaServiceClient>(nameof(Proto.PersonalAgendaService.PersonalAgendaServiceClient));
         try
         {
-            return PersonalAgendaMapping.ToDomain(await call(client));
+            var agenda = PersonalAgendaMapping.ToDomain(await call(client));
+            Keep(agenda);
+            return agenda;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
         {
             throw ToDomainError(e);
+        }
+    }
+
+    private void Keep(PersonalAgenda agenda)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (kept.Count >= MaxKept)
+            {
+                var fresh = TimeSpan.FromMilliseconds(options.Value.RevalidateMilliseconds);
+                foreach (var stale in kept.Where(entry => now - entry.Value.ReadAt >= fresh).Select(entry => entry.Key).ToList())
+                {
+                    kept.Remove(stale);
+                }
+            }
+
+            if (kept.Count < MaxKept)
+            {
+                kept[(agenda.ConferenceId, agenda.Id)] = (agenda, now);
+            }
         }
     }
 
