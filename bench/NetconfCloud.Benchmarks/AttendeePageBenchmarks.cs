@@ -66,7 +66,7 @@ public class AttendeePageBenchmarks
             stream.Write(body);
         }
 
-        return output.Length;
+        return output.ToArray().Length;
     }
 
     private sealed class OneAgenda(AgendaSnapshot agenda) : IAgendaSource
