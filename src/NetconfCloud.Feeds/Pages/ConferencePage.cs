@@ -159,7 +159,9 @@ public static partial class ConferencePage
                 .Element("p", "Put the whole agenda in your calendar; it follows every change. There are calendars of each day, room, track, speaker and talk below too.");
             Links(new FeedKey(FeedKind.Event, Id), "event", hint: false);
             html.Open("div", ("id", "android"), ("class", "advice"))
-                .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice).Close("div")
+                .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
+                .Element("p", "A talk’s or a speaker’s calendar address is that of its “download .ics” link: copy the link’s address to add it this way.")
+                .Close("div")
                 .Close("section");
         }
 
@@ -327,7 +329,7 @@ public static partial class ConferencePage
                 html.Element("p", session.SlideCount == 1 ? "Slides (PDF) were published with the agenda; no link is given." : $"{session.SlideCount} slide decks (PDF) were published with the agenda; no links are given.", ("class", "slides"));
             }
 
-            AddToCalendar(new FeedKey(FeedKind.Session, Id, session.Id), $"session-{session.Id}", "Add to calendar");
+            CompactLinks(new FeedKey(FeedKind.Session, Id, session.Id));
             if (!cancelled)
             {
                 html.Open("p", ("class", "pick"))
@@ -393,7 +395,7 @@ public static partial class ConferencePage
                     html.Close("ul");
                 }
 
-                AddToCalendar(new FeedKey(FeedKind.Speaker, Id, speaker.Id), $"speaker-{speaker.Id}", "Add this speaker’s talks to your calendar");
+                CompactLinks(new FeedKey(FeedKind.Speaker, Id, speaker.Id));
                 html.Close("article");
             }
 
@@ -516,6 +518,13 @@ public static partial class ConferencePage
             Links(key, id, hint: true);
             html.Close("details");
         }
+
+        /// <summary>
+        /// The links of a talk's or a speaker's feed in one line: there are hundreds of each on a big conference's
+        /// page, and the full set (as for the event, days, rooms and tracks) would be most of its weight.
+        /// </summary>
+        private void CompactLinks(FeedKey key) =>
+            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteCompactTo(html, "#android");
 
         private void Links(FeedKey key, string id, bool hint) =>
             SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, id, hint ? "#android" : null);

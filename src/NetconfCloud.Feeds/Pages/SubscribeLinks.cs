@@ -69,4 +69,17 @@ public sealed record SubscribeLinks(Uri Https, string Name)
             html.Open("p", ("class", "hint")).Text("On Android or the new Outlook? ").Link(androidAnchor, "See how to add it").Text(".").Close("p");
         }
     }
+
+    /// <summary>
+    /// The links in one line, for the many small feeds of a page (each talk, each speaker): the webcal:// address
+    /// (calendar apps, Apple Calendar), the download (whose address is the one to copy), and a pointer to
+    /// <paramref name="otherWays"/>, where the page says how to add an address to Google Calendar or Outlook.
+    /// </summary>
+    public void WriteCompactTo(HtmlWriter html, string otherWays)
+    {
+        html.Open("p", ("class", "add")).Text("Add to calendar: ")
+            .Link(Webcal.AbsoluteUri, "subscribe").Text(" · ")
+            .Link(Download.AbsoluteUri, "download .ics", ("download", "")).Text(" · ")
+            .Link(otherWays, "Google, Outlook, Android").Close("p");
+    }
 }

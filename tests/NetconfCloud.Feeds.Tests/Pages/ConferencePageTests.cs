@@ -119,7 +119,7 @@ public class ConferencePageTests
             var article = page.GetElementById($"session-{b.Id}")!;
             Assert.Contains(b.Kind == SessionKind.Break ? "break" : "meal", article.ClassList);
             Assert.Empty(article.QuerySelectorAll("input[type=checkbox]"));
-            Assert.Empty(article.QuerySelectorAll("details.subscribe"));
+            Assert.Empty(article.QuerySelectorAll("details.subscribe, p.add"));
         });
     }
 
@@ -236,6 +236,10 @@ public class ConferencePageTests
         { FeedKind.Day, "2015-02-13" },
         { FeedKind.Room, "hall-b" },
         { FeedKind.Track, "kernel" },
+    };
+
+    public static TheoryData<FeedKind, string> CompactFeeds => new()
+    {
         { FeedKind.Speaker, "jamal-hadi-salim" },
         { FeedKind.Session, "introduction" },
     };
@@ -263,6 +267,53 @@ public class ConferencePageTests
         Assert.True(links[4].HasAttribute("download"));
         Assert.Equal(expected.Https.AbsoluteUri, page.QuerySelector($"{holder} .copy-url input")!.GetAttribute("value"));
         Assert.Equal(FeedUrls.Https(Agendas.Options, key), expected.Https);
+    }
+
+    [Theory]
+    [MemberData(nameof(CompactFeeds))]
+    public void EveryTalksAndSpeakersSubscribeLinksAreExactInOneLine(FeedKind kind, string argument)
+    {
+        var agenda = PageAgendas.TwoRooms;
+        var key = FeedKey.Parse(kind, agenda.Conference.Id, argument);
+        var expected = SubscribeLinks.For(Agendas.Options, key, agenda.Select(kind, argument).Title);
+
+        var page = Page(agenda);
+        var links = Assert.Single(page.QuerySelectorAll($"#{kind.ToString().ToLowerInvariant()}-{argument} p.add")).QuerySelectorAll("a").ToArray();
+
+        Assert.Equal([expected.Webcal.AbsoluteUri, expected.Download.AbsoluteUri, "#android"], links.Select(a => a.GetAttribute("href")));
+        Assert.True(links[1].HasAttribute("download"));
+        Assert.Equal(FeedUrls.Https(Agendas.Options, key), new Uri(links[1].GetAttribute("href")!));
+        Assert.Contains("Google Calendar", page.GetElementById("android")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryTalkAndSpeakerHasItsOwnCalendarLinks()
+    {
+        var agenda = PageAgendas.TwoRooms;
+        var page = Page(agenda);
+
+        var holders = agenda.Sessions.Where(s => s.IsTalk).Select(s => (FeedKind.Session, s.Id, $"session-{s.Id}"))
+            .Concat(agenda.Speakers.Select(s => (FeedKind.Speaker, s.Id, $"speaker-{s.Id}")));
+
+        Assert.All(holders, h =>
+        {
+            var https = FeedUrls.Https(Agendas.Options, FeedKey.Parse(h.Item1, agenda.Conference.Id, h.Item2));
+            var hrefs = page.GetElementById(h.Item3)!.QuerySelectorAll("p.add a").Select(a => a.GetAttribute("href")!).ToArray();
+            Assert.Equal([FeedUrls.Webcal(https).AbsoluteUri, https.AbsoluteUri, "#android"], hrefs);
+        });
+    }
+
+    [Fact]
+    public void TheFosdemPageHasEveryTalkWithItsPickAndCalendarLinksAndNoFoldedLinkListPerTalk()
+    {
+        var agenda = PageAgendas.Fosdem;
+        var page = Page(agenda);
+        var talks = agenda.Sessions.Where(s => s.IsTalk).ToArray();
+
+        Assert.Equal(agenda.Sessions.Count, page.QuerySelectorAll("table.grid article.session").Length);
+        Assert.Equal(talks.Length + agenda.Speakers.Count, page.QuerySelectorAll("p.add").Length);
+        Assert.Equal(agenda.Conference.Rooms.Count + agenda.Conference.Tracks.Count + agenda.Conference.Days.Count, page.QuerySelectorAll("details.subscribe").Length);
+        Assert.All(talks.Where(t => t.Status == SessionStatus.Scheduled), t => Assert.NotNull(page.QuerySelector($"#session-{t.Id} input#pick-{t.Id}[form=my-agenda] + label[for=pick-{t.Id}]")));
     }
 
     [Fact]

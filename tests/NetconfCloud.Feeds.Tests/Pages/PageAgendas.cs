@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NetconfCloud.Schedule;
+using NetconfCloud.Schedule.Import;
 
 namespace NetconfCloud.Feeds.Tests;
 
@@ -15,6 +16,14 @@ internal static class PageAgendas
     /// </summary>
     public static AgendaSnapshot TwoRooms { get; } = MakeTwoRooms();
 
+    /// <summary>
+    /// FOSDEM 2026 (883 events, 30 rooms, 70 tracks) as the schedule service would hold it after importing the
+    /// published schedule.xml: read and mapped by our readers, planned by the same planner, without storage.
+    /// </summary>
+    public static AgendaSnapshot Fosdem => fosdem.Value;
+
+    private static readonly Lazy<AgendaSnapshot> fosdem = new(LoadFosdem);
+
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     public static IDocument Page(AgendaSnapshot agenda, DateTimeOffset? now = null) =>
@@ -22,6 +31,15 @@ internal static class PageAgendas
 
     public static string Local(AgendaSnapshot agenda, DateTimeOffset instant) =>
         agenda.Conference.TimeZone.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static AgendaSnapshot LoadFosdem()
+    {
+        using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", "fosdem-2026.xml"));
+        var (incoming, _) = ScheduleMapping.ToIncoming(ScheduleReader.Read(file).Document!, "fosdem-2026", "fosdem-2026.xml");
+        var empty = new AgendaSnapshot(incoming.Conference, [], [], []);
+        var (edit, _) = ImportPlanner.Plan(empty, exists: false, incoming, new ImportOptions(), "tests", Agendas.SeededAt);
+        return new AgendaSnapshot(edit!.Conference! with { AgendaVersion = 1, AgendaUpdateTime = Agendas.SeededAt }, edit.Sessions, edit.Speakers, edit.Sponsors);
+    }
 
     private static AgendaSnapshot MakeTwoRooms()
     {
