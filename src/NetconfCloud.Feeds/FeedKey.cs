@@ -24,6 +24,36 @@ public sealed record FeedKey(FeedKind Kind, string ConferenceId, string Argument
         return new FeedKey(kind, conferenceId, definition.Parameter.Length > 0 ? argument : "");
     }
 
+    /// <summary>
+    /// The calendar feed a path below the conference names (<c>sessions/bpf-updates.ics</c>, <c>calendar.ics</c>), or
+    /// null when it names none.
+    /// </summary>
+    /// <exception cref="FeedRequestException">It names a feed kind with a malformed argument.</exception>
+    public static FeedKey? FromPath(string conferenceId, string path)
+    {
+        foreach (var definition in FeedKinds.All.Where(d => d.IsCalendar))
+        {
+            var route = definition.Route["{conference}/".Length..];
+            if (definition.Parameter.Length == 0)
+            {
+                if (path == route)
+                {
+                    return Parse(definition.Kind, conferenceId);
+                }
+
+                continue;
+            }
+
+            var (before, after) = (route[..route.IndexOf('{', StringComparison.Ordinal)], route[(route.IndexOf('}', StringComparison.Ordinal) + 1)..]);
+            if (path.Length > before.Length + after.Length && path.StartsWith(before, StringComparison.Ordinal) && path.EndsWith(after, StringComparison.Ordinal))
+            {
+                return Parse(definition.Kind, conferenceId, path[before.Length..^after.Length]);
+            }
+        }
+
+        return null;
+    }
+
     internal FeedDefinition Definition => FeedKinds.Of(Kind);
 
     public DateOnly Day => DateOnly.ParseExact(Argument, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -16,6 +16,13 @@ public static class PageRoutes
     public const string NowAndNext = "{conference}/now.json";
     public const string Asset = "assets/{file}";
 
+    /// <summary>Every way to add one calendar feed (named by its path below the conference, e.g. <c>sessions/bpf-updates.ics</c>).</summary>
+    public const string Subscribe = "{conference}/subscribe/{*feed}";
+
+    /// <summary>The path of a feed's subscribe page, from the root.</summary>
+    public static string SubscribePath(FeedOptions options, FeedKey key) =>
+        LocalPath(options, $"{key.ConferenceId}/subscribe/{key.Path[(key.ConferenceId.Length + 1)..]}");
+
     /// <summary>The absolute URL of a conference's page.</summary>
     public static Uri ConferenceUrl(FeedOptions options, string conferenceId) => new($"{Base(options)}/{conferenceId}");
 

@@ -44,6 +44,7 @@ public class AttendeePageTests(BrowserFixture fixture)
     [InlineData("netconf-2015", false)]
     [InlineData("netconf-2015", true)]
     [InlineData("", false)]
+    [InlineData("netconf-2015/subscribe/sessions/bpf-updates.ics", false)]
     public async Task AxeFindsNoAccessibilityViolations(string path, bool darkScheme)
     {
         await using var browser = await fixture.OpenAsync();
@@ -75,9 +76,16 @@ public class AttendeePageTests(BrowserFixture fixture)
     {
         await using var browser = await fixture.OpenAsync();
         await browser.Page.GotoAsync(fixture.Url(Conference));
-        var links = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href]'), a => a.href)");
-        var copyable = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('input[type=url]'), i => i.value)");
         var talks = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.talk'), a => a.id.replace(/^session-/, ''))");
+        var (links, copyable) = await LinksAsync(browser.Page);
+        // Each talk and speaker links its own page of every way to add it; follow them all, in the browser.
+        foreach (var subscribePage in links.Where(l => l.Contains($"/{Conference}/subscribe/", StringComparison.Ordinal)).Distinct().ToList())
+        {
+            await browser.Page.GotoAsync(subscribePage);
+            var (more, moreCopyable) = await LinksAsync(browser.Page);
+            links = [.. links, .. more];
+            copyable = [.. copyable, .. moreCopyable];
+        }
 
         var webcal = links.Where(l => l.StartsWith("webcal:", StringComparison.Ordinal)).Select(l => "http:" + l["webcal:".Length..]).ToHashSet();
         var google = links.Where(l => l.StartsWith("https://calendar.google.com/", StringComparison.Ordinal))
@@ -92,6 +100,7 @@ public class AttendeePageTests(BrowserFixture fixture)
         Assert.Equal(feeds, outlook.Order(StringComparer.Ordinal));
         Assert.Equal(feeds, copyable.Where(feeds.Contains).Distinct().Order(StringComparer.Ordinal));
         Assert.Subset(links.ToHashSet(), feeds.ToHashSet());
+        Assert.Empty(browser.Problems);
         foreach (var feed in feeds)
         {
             using var answer = await fixture.Http.GetAsync(new Uri(feed));
@@ -101,6 +110,10 @@ public class AttendeePageTests(BrowserFixture fixture)
         var whole = await IcalJs.ParseAsync(await fixture.Http.GetStringAsync(new Uri(fixture.Url($"{Conference}/calendar.ics"))));
         Assert.Equal(30, whole.Events.Count);
     }
+
+    private static async Task<(string[] Links, string[] Copyable)> LinksAsync(IPage page) =>
+        (await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href]'), a => a.href)"),
+         await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('input[type=url]'), i => i.value)"));
 
     [Fact]
     public async Task AKeyboardReachesTheSkipLinkFirstAndTicksATalk()

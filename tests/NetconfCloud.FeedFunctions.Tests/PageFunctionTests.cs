@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using NetconfCloud.Feeds;
 using Xunit.Abstractions;
 
 namespace NetconfCloud.FeedFunctions.Tests;
@@ -13,6 +14,27 @@ public class PageFunctionTests(FeedsFixture fixture)
 
     private Task<FeedResponse> Page(string method = "GET", IDictionary<string, string>? headers = null) =>
         App.SendPageAsync((f, r) => f.ConferencePage(r, "netconf-2015"), "/api/netconf-2015", method, headers);
+
+    [Theory]
+    [InlineData("sessions/bpf-updates.ics", 200)]
+    [InlineData("speakers/jamal-hadi-salim.ics", 200)]
+    [InlineData("days/2015-02-12.ics", 200)]
+    [InlineData("sessions/no-such-talk.ics", 404)]
+    [InlineData("sponsors", 404)]
+    [InlineData("days/12-02-2015.ics", 400)]
+    public async Task EachFeedHasAPageOfEveryWayToAddIt(string feed, int status)
+    {
+        var response = await App.SendPageAsync((f, r) => f.SubscribePage(r, "netconf-2015", feed), $"/api/netconf-2015/subscribe/{feed}");
+
+        Assert.Equal(status, response.Status);
+        if (status == 200)
+        {
+            var page = new HtmlParser().ParseDocument(response.Text);
+            Assert.Equal($"{FeedsApp.PublicBaseUrl}/netconf-2015/{feed}", page.QuerySelector("#subscribe input[type=url]")!.GetAttribute("value"));
+            Assert.Equal(5, page.QuerySelectorAll("#subscribe ul.subscribe-links a").Length);
+            Assert.Equal(PageHeaders.ContentSecurityPolicy, response.Header("Content-Security-Policy"));
+        }
+    }
 
     [Fact]
     public async Task TheConferencePageIsHtmlWithEverySessionOfTheSeed()

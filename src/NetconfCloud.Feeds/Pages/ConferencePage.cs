@@ -524,7 +524,7 @@ public static partial class ConferencePage
         /// page, and the full set (as for the event, days, rooms and tracks) would be most of its weight.
         /// </summary>
         private void CompactLinks(FeedKey key) =>
-            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteCompactTo(html, "#android");
+            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteCompactTo(html, PageRoutes.SubscribePath(options, key));
 
         private void Links(FeedKey key, string id, bool hint) =>
             SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, id, hint ? "#android" : null);

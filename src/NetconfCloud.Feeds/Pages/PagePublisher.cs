@@ -72,6 +72,39 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         return FeedResult.Ok(document, stale);
     }
 
+    /// <summary>Every way to add one calendar feed of the conference, named by its path (<c>sessions/bpf-updates.ics</c>).</summary>
+    public async Task<FeedResult> GetSubscribePageAsync(string conferenceId, string feedPath, CancellationToken cancellationToken)
+    {
+        FeedKey? key;
+        try
+        {
+            key = Slug.IsValid(conferenceId) ? FeedKey.FromPath(conferenceId, feedPath) : null;
+        }
+        catch (FeedRequestException e)
+        {
+            return FeedResult.BadRequest(e.Message);
+        }
+
+        var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
+        if (page is null)
+        {
+            return failure!;
+        }
+
+        if (key is null || key.Definition.Select!(key, page.Agenda) is not { } selection)
+        {
+            return FeedResult.NotFound($"No calendar '{feedPath}' at {conferenceId}.");
+        }
+
+        var body = Encoding.UTF8.GetBytes(SubscribePage.Render(page.Agenda, key, selection.Title, options.Value));
+        var document = new FeedDocument(body, HtmlType, "", page.Agenda.Conference.AgendaUpdateTime, page.Agenda.Conference.AgendaVersion)
+        {
+            MaxAge = PageMaxAge,
+            Headers = PageHeaders.Security,
+        };
+        return FeedResult.Ok(document, stale);
+    }
+
     /// <summary>What is on now and next in each room, as JSON: at <paramref name="at"/> (ISO 8601 with an offset) or now.</summary>
     public async Task<FeedResult> GetNowAndNextAsync(string conferenceId, string? at, CancellationToken cancellationToken)
     {

@@ -72,14 +72,15 @@ public sealed record SubscribeLinks(Uri Https, string Name)
 
     /// <summary>
     /// The links in one line, for the many small feeds of a page (each talk, each speaker): the webcal:// address
-    /// (calendar apps, Apple Calendar), the download (whose address is the one to copy), and a pointer to
-    /// <paramref name="otherWays"/>, where the page says how to add an address to Google Calendar or Outlook.
+    /// (calendar apps, Apple Calendar), the download (whose address is the one to copy), and a link to
+    /// <paramref name="otherWays"/>, the feed's own subscribe page with every way (Google, Outlook.com, Apple, the
+    /// address to copy, what to do on Android).
     /// </summary>
     public void WriteCompactTo(HtmlWriter html, string otherWays)
     {
         html.Open("p", ("class", "add")).Text("Add to calendar: ")
             .Link(Webcal.AbsoluteUri, "subscribe").Text(" · ")
             .Link(Download.AbsoluteUri, "download .ics", ("download", "")).Text(" · ")
-            .Link(otherWays, "Google, Outlook, Android").Close("p");
+            .Link(otherWays, "more ways (Google, Outlook, Android)").Close("p");
     }
 }

@@ -280,10 +280,10 @@ public class ConferencePageTests
         var page = Page(agenda);
         var links = Assert.Single(page.QuerySelectorAll($"#{kind.ToString().ToLowerInvariant()}-{argument} p.add")).QuerySelectorAll("a").ToArray();
 
-        Assert.Equal([expected.Webcal.AbsoluteUri, expected.Download.AbsoluteUri, "#android"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal([expected.Webcal.AbsoluteUri, expected.Download.AbsoluteUri, PageRoutes.SubscribePath(Agendas.Options, key)], links.Select(a => a.GetAttribute("href")));
         Assert.True(links[1].HasAttribute("download"));
         Assert.Equal(FeedUrls.Https(Agendas.Options, key), new Uri(links[1].GetAttribute("href")!));
-        Assert.Contains("Google Calendar", page.GetElementById("android")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/api/{agenda.Conference.Id}/subscribe/{(kind == FeedKind.Session ? "sessions" : "speakers")}/{argument}.ics", links[2].GetAttribute("href"));
     }
 
     [Fact]
@@ -297,9 +297,10 @@ public class ConferencePageTests
 
         Assert.All(holders, h =>
         {
-            var https = FeedUrls.Https(Agendas.Options, FeedKey.Parse(h.Item1, agenda.Conference.Id, h.Item2));
+            var key = FeedKey.Parse(h.Item1, agenda.Conference.Id, h.Item2);
+            var https = FeedUrls.Https(Agendas.Options, key);
             var hrefs = page.GetElementById(h.Item3)!.QuerySelectorAll("p.add a").Select(a => a.GetAttribute("href")!).ToArray();
-            Assert.Equal([FeedUrls.Webcal(https).AbsoluteUri, https.AbsoluteUri, "#android"], hrefs);
+            Assert.Equal([FeedUrls.Webcal(https).AbsoluteUri, https.AbsoluteUri, PageRoutes.SubscribePath(Agendas.Options, key)], hrefs);
         });
     }
 

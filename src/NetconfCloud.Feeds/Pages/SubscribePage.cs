@@ -1,0 +1,36 @@
+namespace NetconfCloud.Feeds;
+
+/// <summary>
+/// The page of one calendar feed (a talk, a speaker, or any other): every way to add it, as the conference page
+/// gives for the whole event, with the advice for Android and the new Outlook. The conference page links each talk
+/// and speaker here rather than repeating six links hundreds of times.
+/// </summary>
+public static class SubscribePage
+{
+    public static string Render(AgendaSnapshot agenda, FeedKey key, string title, FeedOptions options)
+    {
+        var conference = agenda.Conference;
+        var back = PageRoutes.LocalPath(options, conference.Id) + key.Kind switch
+        {
+            FeedKind.Session => $"#session-{key.Argument}",
+            FeedKind.Speaker => $"#speaker-{key.Argument}",
+            FeedKind.Day => $"#day-{key.Argument}",
+            _ => "",
+        };
+        var html = new HtmlWriter(8 * 1024);
+        PageLayout.Head(html, options, $"Add to your calendar: {title}", ("data-conference", conference.Id));
+        html.Open("header").Element("h1", $"Add to your calendar: {title}")
+            .Open("p").Link(back, $"Back to the {conference.Name} agenda").Close("p").Close("header")
+            .Open("main", ("id", "main"))
+            .Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Subscribe", ("id", "subscribe-title"))
+            .Element("p", "Subscribe rather than download: your calendar then shows later changes (a moved or cancelled talk) by itself.");
+        SubscribeLinks.For(options, key, title).WriteTo(html, "feed", androidAnchor: null);
+        html.Close("section")
+            .Open("section", ("id", "android"), ("aria-labelledby", "android-title")).Element("h2", "On Android or the new Outlook", ("id", "android-title"))
+            .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
+            .Close("section")
+            .Close("main");
+        PageLayout.End(html);
+        return html.ToString();
+    }
+}
