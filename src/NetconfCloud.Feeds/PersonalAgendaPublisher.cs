@@ -31,42 +31,34 @@ public sealed partial class PersonalAgendaPublisher(
         Answer(conferenceId, id, async () => await agendas.RevokeAsync(conferenceId, id, cancellationToken));
 
     /// <summary>The personal agenda's calendar: its talks as they are now, cancelled ones marked so that calendars drop them.</summary>
-    public async Task<FeedResult> GetCalendarAsync(string conferenceId, string id, CancellationToken cancellationToken)
-    {
-        var found = await GetAsync(conferenceId, id, cancellationToken);
-        if (found.Agenda is not { } picks)
+    public Task<FeedResult> GetCalendarAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        RenderAsync(conferenceId, id, (picks, agenda, lastChange) =>
         {
-            return found.AsFeedResult();
-        }
-
-        AgendaSnapshot? agenda;
-        try
-        {
-            agenda = await source.LoadAsync(conferenceId, cancellationToken);
-        }
-        catch (AgendaSourceUnavailableException e)
-        {
-            LogUnavailable(conferenceId, e.Message);
-            return FeedResult.Unavailable(Unavailable);
-        }
-
-        if (agenda is null)
-        {
-            return FeedResult.NotFound($"No conference '{conferenceId}'.");
-        }
-
-        var name = PersonalAgendaPage.CalendarName(agenda.Conference);
-        var selection = new FeedSelection(name, $"{agenda.Conference.FullName}: the talks you picked.", picks.SessionsOf(agenda));
-        var body = feeds.Calendars.Render(selection, agenda, options.Value);
-        var lastChange = agenda.Conference.AgendaUpdateTime > picks.UpdateTime ? agenda.Conference.AgendaUpdateTime : picks.UpdateTime;
-        return FeedResult.Ok(new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion)
-        {
-            IsPrivate = true,
-        });
-    }
+            var selection = new FeedSelection(
+                PersonalAgendaPage.CalendarName(agenda.Conference), $"{agenda.Conference.FullName}: the talks you picked.", picks.SessionsOf(agenda));
+            var body = feeds.Calendars.Render(selection, agenda, options.Value);
+            return new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion) { IsPrivate = true };
+        }, cancellationToken);
 
     /// <summary>The personal agenda's own page: its talks, its subscribe links and QR code, the forms to change or revoke it.</summary>
-    public async Task<FeedResult> GetPageAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    public Task<FeedResult> GetPageAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+        RenderAsync(conferenceId, id, (picks, agenda, lastChange) =>
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks)));
+            return new FeedDocument(body, "text/html; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion)
+            {
+                IsPrivate = true,
+                MaxAge = TimeSpan.Zero,
+                Headers = PageHeaders.Security,
+            };
+        }, cancellationToken);
+
+    /// <summary>
+    /// A document made of a personal agenda and the conference's agenda as they are now, given the later of their last
+    /// changes; or why there is none.
+    /// </summary>
+    private async Task<FeedResult> RenderAsync(
+        string conferenceId, string id, Func<PersonalAgenda, AgendaSnapshot, DateTimeOffset, FeedDocument> render, CancellationToken cancellationToken)
     {
         var found = await GetAsync(conferenceId, id, cancellationToken);
         if (found.Agenda is not { } picks)
@@ -90,14 +82,8 @@ public sealed partial class PersonalAgendaPublisher(
             return FeedResult.NotFound($"No conference '{conferenceId}'.");
         }
 
-        var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks)));
         var lastChange = agenda.Conference.AgendaUpdateTime > picks.UpdateTime ? agenda.Conference.AgendaUpdateTime : picks.UpdateTime;
-        return FeedResult.Ok(new FeedDocument(body, "text/html; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion)
-        {
-            IsPrivate = true,
-            MaxAge = TimeSpan.Zero,
-            Headers = PageHeaders.Security,
-        });
+        return FeedResult.Ok(render(picks, agenda, lastChange));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -48,30 +47,8 @@ internal static class JsQr
         return text.ToString();
     }
 
-    private static async Task<string> RunAsync(string input)
-    {
-        var script = Repository.PathOf("tests", "NetconfCloud.QrCodes.Tests", "jsqr", "decode.mjs");
-        var info = new ProcessStartInfo("node", [script])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        using var node = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.StandardInput.WriteAsync(input);
-        node.StandardInput.Close();
-        await node.WaitForExitAsync();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidDataException($"jsQR failed: {await error}");
-        }
-
-        return await output;
-    }
+    private static Task<string> RunAsync(string input) =>
+        NodeScript.RunAsync(Repository.PathOf("tests", "NetconfCloud.QrCodes.Tests", "jsqr", "decode.mjs"), input, "jsQR failed");
 }
 
 /// <summary>What jsQR read from a symbol.</summary>

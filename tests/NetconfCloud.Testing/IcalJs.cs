@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,27 +13,8 @@ public static class IcalJs
 
     public static async Task<ParsedCalendar> ParseAsync(string ics)
     {
-        var script = Repository.PathOf("tests", "NetconfCloud.Testing", "icaljs", "parse.mjs");
-        var info = new ProcessStartInfo("node", [script])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        using var node = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.StandardInput.WriteAsync(ics);
-        node.StandardInput.Close();
-        await node.WaitForExitAsync();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidDataException($"ical.js rejected the calendar: {await error}");
-        }
-
-        return JsonSerializer.Deserialize<ParsedCalendar>(await output, Json) ?? throw new InvalidDataException("ical.js printed nothing");
+        var output = await NodeScript.RunAsync(Repository.PathOf("tests", "NetconfCloud.Testing", "icaljs", "parse.mjs"), ics, "ical.js rejected the calendar");
+        return JsonSerializer.Deserialize<ParsedCalendar>(output, Json) ?? throw new InvalidDataException("ical.js printed nothing");
     }
 }
 
