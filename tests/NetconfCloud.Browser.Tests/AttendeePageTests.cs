@@ -61,10 +61,7 @@ public class AttendeePageTests(BrowserFixture fixture)
     public async Task AxeFindsNoAccessibilityViolationsOnAPersonalAgendaPage()
     {
         await using var browser = await fixture.OpenAsync();
-        await browser.Page.GotoAsync(fixture.Url(Conference));
-        await browser.Page.CheckAsync("#pick-bpf-updates");
-        await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        await fixture.MakeAgendaAsync(browser.Page, Conference, "bpf-updates");
 
         var (violations, _) = await Axe.RunAsync(browser.Page);
 

@@ -70,6 +70,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string Url(string path) => $"{ApiBase.ToString().TrimEnd('/')}/{path.TrimStart('/')}";
 
+    /// <summary>As an attendee does: opens the conference page, ticks the talks, presses "Make my calendar" and waits for the new agenda's page.</summary>
+    public async Task MakeAgendaAsync(IPage page, string conference, params string[] talks)
+    {
+        await page.GotoAsync(Url(conference));
+        foreach (var talk in talks)
+        {
+            await page.CheckAsync($"#pick-{talk}");
+        }
+
+        await page.Locator("#my-agenda button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"/{conference}/my/", StringComparison.Ordinal));
+    }
+
     /// <summary>A fresh browser context (its own storage) and page, recording every console error, page error and failed request.</summary>
     public async Task<BrowserPage> OpenAsync(bool javaScript = true, ViewportSize? viewport = null)
     {

@@ -17,14 +17,7 @@ public class MyAgendaTests(BrowserFixture fixture)
     public async Task ThreeTalksTickedMakeAFeedOfExactlyThoseThreeThatFollowsAMove()
     {
         await using var browser = await fixture.OpenAsync();
-        await browser.Page.GotoAsync(fixture.Url(Conference));
-        foreach (var pick in Picks)
-        {
-            await browser.Page.CheckAsync($"#pick-{pick}");
-        }
-
-        await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => url.Contains($"/{Conference}/my/", StringComparison.Ordinal));
+        await fixture.MakeAgendaAsync(browser.Page, Conference, Picks);
         await browser.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "netconf-2015-my-agenda.png"), FullPage = true });
         var feed = await browser.Page.Locator("#subscribe a[download]").GetAttributeAsync("href");
 
@@ -51,11 +44,7 @@ public class MyAgendaTests(BrowserFixture fixture)
     public async Task PicksAndTheAgendaAreRememberedByTheBrowser()
     {
         await using var browser = await fixture.OpenAsync();
-        await browser.Page.GotoAsync(fixture.Url(Conference));
-        await browser.Page.CheckAsync("#pick-bpf-updates");
-        await browser.Page.CheckAsync("#pick-nftables-updates");
-        await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        await fixture.MakeAgendaAsync(browser.Page, Conference, "bpf-updates", "nftables-updates");
         var mine = browser.Page.Url;
 
         await browser.Page.GotoAsync(fixture.Url(Conference));
@@ -71,10 +60,7 @@ public class MyAgendaTests(BrowserFixture fixture)
     public async Task TheQrCodeOnThePageReadsAsTheCalendarsWebcalAddress()
     {
         await using var browser = await fixture.OpenAsync();
-        await browser.Page.GotoAsync(fixture.Url(Conference));
-        await browser.Page.CheckAsync("#pick-bpf-updates");
-        await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        await fixture.MakeAgendaAsync(browser.Page, Conference, "bpf-updates");
         var webcal = await browser.Page.Locator("#subscribe a[href^='webcal:']").First.GetAttributeAsync("href");
 
         var decoded = await JsQrInPage.ReadAsync(browser.Page, "figure.qr svg");
@@ -87,10 +73,7 @@ public class MyAgendaTests(BrowserFixture fixture)
     public async Task ChangingAndRevokingOnThePersonalPageWork()
     {
         await using var browser = await fixture.OpenAsync();
-        await browser.Page.GotoAsync(fixture.Url(Conference));
-        await browser.Page.CheckAsync("#pick-bpf-updates");
-        await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        await fixture.MakeAgendaAsync(browser.Page, Conference, "bpf-updates");
         var feed = await browser.Page.Locator("#subscribe a[download]").GetAttributeAsync("href");
 
         await browser.Page.CheckAsync("#edit-rhashtable");
