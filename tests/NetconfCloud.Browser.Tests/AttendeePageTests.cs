@@ -28,6 +28,27 @@ public class AttendeePageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ABigConferenceShowsRoomsAsColumnsOnADesktopAndFitsAPhone()
+    {
+        await using var desktop = await fixture.OpenAsync(viewport: new ViewportSize { Width = 1600, Height = 1000 });
+        await using var phone = await fixture.OpenAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
+
+        await desktop.Page.GotoAsync(fixture.Url("fosdem-2026"), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await phone.Page.GotoAsync(fixture.Url("fosdem-2026"), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await desktop.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "fosdem-2026.png") });
+        await phone.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "fosdem-2026-phone.png") });
+
+        var columns = await desktop.Page.Locator("table.grid").First.Locator("thead th[scope=col]").CountAsync();
+        Assert.True(columns > 2, $"the first day's grid has {columns} room columns");
+        Assert.True(await desktop.Page.Locator("table.grid").First.IsVisibleAsync());
+        Assert.Equal(883, await desktop.Page.Locator("article.session").CountAsync());
+        var overflow = await phone.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a 390 px screen");
+        Assert.Empty(desktop.Problems);
+        Assert.Empty(phone.Problems);
+    }
+
+    [Fact]
     public async Task OnAPhoneThePageFitsTheScreenWidth()
     {
         await using var browser = await fixture.OpenAsync(viewport: new ViewportSize { Width = 390, Height = 844 });

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using NetconfCloud.FunctionsHost;
+using NetconfCloud.Schedule.Import;
+using NetconfCloud.Schedule.Wire;
 using NetconfCloud.Testing;
 
 namespace NetconfCloud.Browser.Tests;
@@ -52,6 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         await host.StartAsync();
         await LocalFunctionsHost.WhenReady(host).WaitAsync(TimeSpan.FromSeconds(90));
+
+        // A big real conference beside the seed: FOSDEM 2026 (883 events, 30 rooms), imported as organisers do.
+        var read = ScheduleReader.Read(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", "fosdem-2026.xml")));
+        var (incoming, _) = ScheduleMapping.ToIncoming(read.Document!, "fosdem-2026", "fosdem-2026.xml");
+        if (!(await Server.WriterClient.ImportAgendaAsync("fosdem-2026", incoming, new Schedule.ImportOptions())).Applied)
+        {
+            throw new InvalidOperationException("FOSDEM 2026 did not import.");
+        }
 
         if (!File.Exists(ChromiumPath))
         {

@@ -160,7 +160,7 @@ public static partial class ConferencePage
             Links(new FeedKey(FeedKind.Event, Id), "event", hint: false);
             html.Open("div", ("id", "android"), ("class", "advice"))
                 .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
-                .Element("p", "A talk’s or a speaker’s calendar address is that of its “download .ics” link: copy the link’s address to add it this way.")
+                .Element("p", "Each talk and speaker has “more ways” to add its own calendar: Google, Outlook.com, Apple and its address.")
                 .Close("div")
                 .Close("section");
         }
