@@ -37,13 +37,14 @@ public class HardeningTests
     }
 
     [Fact]
-    public async Task TheScheduleServiceMayUseTheAgendaTableAndPullItsImageAndNothingMore()
+    public async Task TheScheduleServiceMayUseItsTwoTablesAndPullItsImageAndNothingMore()
     {
         var grants = (await GrantsAsync()).Where(g => g.Identity == "identity-schedule").OrderBy(g => g.Role, StringComparer.Ordinal);
 
         Assert.Equal(
             new[]
             {
+                new Grant("identity-schedule", TableDataContributor, "storage", "Microsoft.Storage/storageAccounts/tableServices/tables"),
                 new Grant("identity-schedule", TableDataContributor, "storage", "Microsoft.Storage/storageAccounts/tableServices/tables"),
                 new Grant("identity-schedule", MonitoringMetricsPublisher, "monitoring", "Microsoft.Insights/components"),
                 new Grant("identity-schedule", AcrPull, "registry", "Microsoft.ContainerRegistry/registries"),
