@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using NetconfCloud.Schedule.Import.Internal;
 
 namespace NetconfCloud.Schedule.Import;
 
@@ -8,7 +9,9 @@ namespace NetconfCloud.Schedule.Import;
 /// speakers keyed by the document's person key; events become sessions whose identity is their guid (or, for files
 /// without guids, a guid derived from the event's id), so that importing the file again finds the same sessions.
 /// What our rules cannot hold as published (a title over the length limit, a link that is not http) is adjusted
-/// and reported as a warning rather than refused: real schedules must import.
+/// and reported as a warning rather than refused: real schedules must import. An abstract or description published as
+/// HTML (FOSDEM's are) is stored as plain text (see <see cref="Internal.HtmlText"/>), since every output publishes
+/// it as text.
 /// </summary>
 public static class ScheduleMapping
 {
@@ -106,7 +109,8 @@ public static class ScheduleMapping
                 persons = persons[..SessionRules.MaxSpeakers];
             }
 
-            var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct());
+            // HTML (FOSDEM's abstracts are) becomes plain text first, so that the length limit applies to the text we keep.
+            var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => HtmlText.ToPlainText(t!.Trim()).Trim()).Where(t => t.Length > 0).Distinct());
             var session = new Session(
                 "", KindOf(e.Type),
                 Shortened(OneLine(e.Title, int.MaxValue), SessionRules.MaxTitleLength, path + ".title", e.Location, Warn),
