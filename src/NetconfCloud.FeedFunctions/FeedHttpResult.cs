@@ -11,7 +11,8 @@ namespace NetconfCloud.FeedFunctions;
 /// <summary>
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
 /// for as long as calendar apps are told to wait (or the document's own max-age), the document's own headers, CORS
-/// for any origin, no body on HEAD, and short text bodies for 400, 404, 409, 410 and 503 (with Retry-After).
+/// for any origin, Brotli or gzip when the client takes it, no body on HEAD, and short text bodies for 400, 404, 409,
+/// 410 and 503 (with Retry-After).
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
 {
@@ -48,7 +49,9 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
             response.Headers[name] = value;
         }
 
-        response.Headers.ETag = document.ETag;
+        var coding = ContentCodings.Choose(request.Headers.AcceptEncoding, document.ContentType, document.Body.Length);
+        response.Headers.Vary = "Accept-Encoding";
+        response.Headers.ETag = ContentCodings.ETag(document.ETag, coding);
         response.Headers.LastModified = document.LastModifiedHttpDate;
         // A stale rendering (the agenda could not be read) is served, but clients are asked back soon.
         var maxAge = result.Stale ? Math.Min(FeedResult.RetryAfterSeconds, (int)refresh.TotalSeconds) : (int)refresh.TotalSeconds;
@@ -65,7 +68,12 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = document.FileName }.ToString();
         }
 
-        await WriteAsync(response, request, document.ContentType, document.Body);
+        if (ContentCodings.Token(coding) is { } token)
+        {
+            response.Headers.ContentEncoding = token;
+        }
+
+        await WriteAsync(response, request, document.ContentType, document.Encoded(coding));
     }
 
     private static async Task WriteAsync(HttpResponse response, HttpRequest request, string contentType, byte[] body)

@@ -52,20 +52,32 @@ public sealed class FeedDocument
     public bool IsPrivate { get; init; }
 
     /// <summary>A strong ETag for bytes: the first 128 bits of their SHA-256, quoted.</summary>
+    /// <summary>The body in a coding, compressed once per document and kept (a document is served many times).</summary>
+    public byte[] Encoded(ContentCoding coding) => coding switch
+    {
+        ContentCoding.Brotli => brotli ??= ContentCodings.Encode(Body, coding),
+        ContentCoding.Gzip => gzip ??= ContentCodings.Encode(Body, coding),
+        _ => Body,
+    };
+
+    private byte[]? brotli;
+    private byte[]? gzip;
+
     public static string TagOf(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
 
     public string LastModifiedHttpDate => LastModified.ToString("r", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Whether a conditional GET may be answered 304 (RFC 9110 §13.1): If-None-Match wins when present (weak
-    /// comparison, any of a list, or *); otherwise If-Modified-Since against the agenda's last change.
+    /// comparison, any of a list, or *; the tag of any coding of this body matches); otherwise If-Modified-Since
+    /// against the agenda's last change.
     /// </summary>
     public bool IsNotModified(string? ifNoneMatch, string? ifModifiedSince)
     {
         if (!string.IsNullOrWhiteSpace(ifNoneMatch))
         {
             return ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Any(tag => tag == "*" || string.Equals(Opaque(tag), Opaque(ETag), StringComparison.Ordinal));
+                .Any(tag => tag == "*" || string.Equals(ContentCodings.Unmarked(Opaque(tag)), Opaque(ETag), StringComparison.Ordinal));
         }
 
         return !string.IsNullOrWhiteSpace(ifModifiedSince)

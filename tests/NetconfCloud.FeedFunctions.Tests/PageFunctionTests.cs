@@ -37,6 +37,27 @@ public class PageFunctionTests(FeedsFixture fixture)
     }
 
     [Fact]
+    public async Task ABrowserTakingBrotliGetsThePageCompressedWithItsOwnETagAndA304ForIt()
+    {
+        var plain = await Page();
+        var compressed = await Page(headers: new Dictionary<string, string> { ["Accept-Encoding"] = "gzip, deflate, br, zstd" });
+        var again = await Page(headers: new Dictionary<string, string> { ["Accept-Encoding"] = "br", ["If-None-Match"] = compressed.Header("ETag") });
+
+        Assert.Equal("br", compressed.Header("Content-Encoding"));
+        Assert.Equal("Accept-Encoding", compressed.Header("Vary"));
+        Assert.NotEqual(plain.Header("ETag"), compressed.Header("ETag"));
+        using var input = new MemoryStream(compressed.Body);
+        using var brotli = new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        await brotli.CopyToAsync(output);
+        Assert.Equal(new HtmlParser().ParseDocument(plain.Text).QuerySelectorAll("article.session").Length,
+            new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(output.ToArray())).QuerySelectorAll("article.session").Length);
+        Assert.True(compressed.Body.Length < plain.Body.Length / 4);
+        Assert.Equal(304, again.Status);
+        Assert.Equal("", plain.Header("Content-Encoding"));
+    }
+
+    [Fact]
     public async Task TheConferencePageIsHtmlWithEverySessionOfTheSeed()
     {
         var response = await Page();
