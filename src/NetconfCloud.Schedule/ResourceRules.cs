@@ -16,6 +16,13 @@ public static partial class ResourceRules
     public const int MaxOtherNames = 10;
     public const int MaxSponsors = 500;
 
+    /// <summary>
+    /// Ids no conference may take: a conference's id is the first segment of its public address
+    /// (<c>/api/{conference}</c>), and these name the site's own addresses at that place (<c>/api/health</c>,
+    /// <c>/api/assets/…</c>). The feeds' tests check that every such address of theirs is here.
+    /// </summary>
+    public static IReadOnlySet<string> ReservedConferenceIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "health", "assets" };
+
     public static void ValidateConference(Conference c, string prefix = "conference.") =>
         Throw(CheckConference(c, prefix));
 
@@ -27,6 +34,10 @@ public static partial class ResourceRules
         if (!Slug.IsValid(c.Id))
         {
             Fail("id", $"must be 1–{Slug.MaxLength} lower-case letters, digits and single hyphens, e.g. 'netconf-2015'.");
+        }
+        else if (ReservedConferenceIds.Contains(c.Id))
+        {
+            Fail("id", $"'{c.Id}' is the address of part of the site itself; choose another id.");
         }
 
         Required(c.Name, "name", Fail);

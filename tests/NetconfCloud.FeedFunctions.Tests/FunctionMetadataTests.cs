@@ -57,5 +57,16 @@ public class FunctionMetadataTests
     }
 
     [Fact]
+    public void EveryRouteThatStartsWithAWordOfItsOwnReservesThatWordFromConferenceIds()
+    {
+        var routes = Functions().Select(f => f.GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString() == "httpTrigger").GetProperty("route").GetString()!);
+
+        var literals = routes.Select(r => r.Split('/')[0]).Where(segment => !segment.StartsWith('{')).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(literals, NetconfCloud.Schedule.ResourceRules.ReservedConferenceIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ThereAreNoOtherFunctions() => Assert.Equal(20, Functions().Length);
 }

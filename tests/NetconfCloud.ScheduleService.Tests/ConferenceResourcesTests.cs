@@ -23,6 +23,18 @@ public class ConferenceResourcesTests(ScheduleFixture fixture)
         Tracks = { new Track { Id = "kernel", Name = "Kernel", Color = "#336699" } },
     };
 
+    [Theory]
+    [InlineData("health")]
+    [InlineData("assets")]
+    public async Task AConferenceMayNotTakeAnIdThatIsTheAddressOfTheSiteItself(string id)
+    {
+        await using var server = await fixture.StartServerAsync();
+        var conference = Fosdem;
+        conference.Id = id;
+
+        await RpcAssert.InvalidField("conference.id", () => server.WriterClient.CreateConferenceAsync(new CreateConferenceRequest { Conference = conference }).ResponseAsync);
+    }
+
     [Fact]
     public async Task ANewConferenceIsListedBesideTheSeedAndStartsAtVersionOne()
     {
