@@ -35,13 +35,13 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
         var cancellation = request.HttpContext.RequestAborted;
         if (HttpMethods.IsDelete(request.Method))
         {
-            return Answer(await publisher.RevokeAsync(conference, id, cancellation), asJson: true);
+            return Answer(await publisher.RevokeAsync(conference, id, cancellation));
         }
 
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             return WantsJson(request)
-                ? Answer(await publisher.GetAsync(conference, id, cancellation), asJson: true)
+                ? Answer(await publisher.GetAsync(conference, id, cancellation))
                 : new FeedHttpResult(await publisher.GetPageAsync(conference, id, cancellation));
         }
 
@@ -56,8 +56,8 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
             : read.Picks is { } picks ? await publisher.UpdateAsync(conference, id, picks, etag, cancellation)
             : PersonalAgendaResult.Refused(FeedStatus.BadRequest, "action must be 'save' (with the picked sessions) or 'revoke'.");
         return read.IsForm && result.Agenda is not null
-            ? HttpAnswer.SeeOther(read.Action == PicksRequest.Revoke ? PageRoutesOf(conference) : PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id))
-            : Answer(result, asJson: true);
+            ? HttpAnswer.SeeOther(read.Action == PicksRequest.Revoke ? PageRoutes.ConferenceUrl(publisher.Options, conference) : PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id))
+            : Answer(result);
     }
 
     [Function("PersonalAgendaCalendar")]
@@ -75,10 +75,8 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
         request.GetTypedHeaders().Accept is { Count: > 0 } accept
         && accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault(a => a.MediaType == "application/json" || a.MediaType == "text/html")?.MediaType == "application/json";
 
-    private Uri PageRoutesOf(string conference) => new($"{publisher.Options.PublicBaseUrl.ToString().TrimEnd('/')}/{conference}");
-
-    private IActionResult Answer(PersonalAgendaResult result, bool asJson) =>
-        result.Agenda is { } agenda && asJson
+    private IActionResult Answer(PersonalAgendaResult result) =>
+        result.Agenda is { } agenda
             ? HttpAnswer.Json(StatusCodes.Status200OK, PersonalAgendaDocuments.Render(agenda, publisher.Options))
             : new FeedHttpResult(result.AsFeedResult());
 }

@@ -26,6 +26,7 @@ public static class PersonalAgendaDocuments
                 PersonalAgendaRoutes.QrUrl(options, agenda.ConferenceId, agenda.Id),
                 agenda.CreateTime,
                 agenda.UpdateTime,
+                agenda.RevokeTime,
                 agenda.ETag),
             Json);
     }
@@ -42,7 +43,7 @@ public static class PersonalAgendaDocuments
 
     private sealed record Document(
         string Id, string ConferenceId, IReadOnlyList<string> SessionIds, Uri Page, Uri Calendar, Uri Webcal, Uri Qr,
-        DateTimeOffset CreateTime, DateTimeOffset UpdateTime, string Etag);
+        DateTimeOffset CreateTime, DateTimeOffset UpdateTime, DateTimeOffset? RevokeTime, string Etag);
 
     private sealed record PicksRequest(IReadOnlyList<string>? SessionIds, string? ETag);
 }

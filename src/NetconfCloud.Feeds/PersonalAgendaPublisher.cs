@@ -17,12 +17,12 @@ public sealed partial class PersonalAgendaPublisher(
     public Task<PersonalAgendaResult> CreateAsync(string conferenceId, IReadOnlyList<string> sessionIds, CancellationToken cancellationToken) =>
         Answer(conferenceId, "", async () => await agendas.CreateAsync(conferenceId, sessionIds, cancellationToken));
 
-    public Task<PersonalAgendaResult> GetAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
-        Answer(conferenceId, id, async () =>
-        {
-            var agenda = await agendas.GetAsync(conferenceId, id, cancellationToken);
-            return agenda.IsRevoked ? throw new PersonalAgendaRevokedException("") : agenda;
-        });
+    /// <summary>The personal agenda; a revoked one is refused as gone.</summary>
+    public async Task<PersonalAgendaResult> GetAsync(string conferenceId, string id, CancellationToken cancellationToken)
+    {
+        var result = await Answer(conferenceId, id, async () => await agendas.GetAsync(conferenceId, id, cancellationToken));
+        return result.Agenda is { IsRevoked: true } ? Revoked : result;
+    }
 
     public Task<PersonalAgendaResult> UpdateAsync(string conferenceId, string id, IReadOnlyList<string> sessionIds, string etag, CancellationToken cancellationToken) =>
         Answer(conferenceId, id, async () => await agendas.UpdateAsync(conferenceId, id, sessionIds, etag, cancellationToken));
@@ -109,6 +109,9 @@ public sealed partial class PersonalAgendaPublisher(
         QrCodes.QrCode.Encode(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString())
             .ToSvg(title: "QR code of your calendar's address");
 
+    private static readonly PersonalAgendaResult Revoked = PersonalAgendaResult.Refused(
+        FeedStatus.Gone, "This personal agenda was revoked; its calendar no longer updates. Make a new one from the conference page.");
+
     private const string Unavailable = "Personal agendas cannot be reached right now; try again shortly.";
 
     private async Task<PersonalAgendaResult> Answer(string conferenceId, string id, Func<Task<PersonalAgenda>> operation)
@@ -141,7 +144,7 @@ public sealed partial class PersonalAgendaPublisher(
         }
         catch (PersonalAgendaRevokedException)
         {
-            return PersonalAgendaResult.Refused(FeedStatus.Gone, "This personal agenda was revoked; its calendar no longer updates. Make a new one from the conference page.");
+            return Revoked;
         }
         catch (ConcurrencyConflictException)
         {

@@ -43,17 +43,18 @@ public sealed class PersonalAgendaService(IPersonalAgendaStore store, AgendaServ
     /// <summary>Revokes it: its feed answers "gone" from now on. Revoking a revoked agenda changes nothing.</summary>
     public async Task<PersonalAgenda> RevokeAsync(string conferenceId, string id, CancellationToken cancellationToken)
     {
-        var current = await GetAsync(conferenceId, id, cancellationToken);
-        if (current.IsRevoked)
+        try
         {
-            return current;
+            return await ChangeAsync(conferenceId, id, "", agenda =>
+            {
+                var now = time.GetUtcNow();
+                return Task.FromResult(agenda with { SessionIds = [], UpdateTime = now, RevokeTime = now });
+            }, cancellationToken);
         }
-
-        return await ChangeAsync(conferenceId, id, "", agenda =>
+        catch (PersonalAgendaRevokedException)
         {
-            var now = time.GetUtcNow();
-            return Task.FromResult(agenda with { SessionIds = [], UpdateTime = now, RevokeTime = now });
-        }, cancellationToken);
+            return await GetAsync(conferenceId, id, cancellationToken);
+        }
     }
 
     private async Task<PersonalAgenda> ChangeAsync(

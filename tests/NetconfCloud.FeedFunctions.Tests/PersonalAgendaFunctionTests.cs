@@ -136,8 +136,11 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
 
         var deleted = await Agenda(fixture.App, id, "DELETE");
 
+        var document = JsonDocument.Parse(deleted.Text).RootElement;
         Assert.Equal(200, deleted.Status);
-        Assert.NotEqual(JsonValueKind.Undefined, JsonDocument.Parse(deleted.Text).RootElement.GetProperty("id").ValueKind);
+        Assert.Equal(id, document.GetProperty("id").GetString());
+        Assert.Empty(document.GetProperty("sessionIds").EnumerateArray());
+        Assert.True(document.GetProperty("revokeTime").GetDateTimeOffset() > DateTimeOffset.UnixEpoch);
         Assert.Equal(410, (await Calendar(fixture.App, id)).Status);
     }
 
