@@ -7,11 +7,11 @@ namespace NetconfCloud.Feeds;
 public static class FeedText
 {
     /// <summary>The event title: the session's title, or for a talk without one, who gives it.</summary>
-    public static string Summary(Session session)
-    {
-        var summary = session.HasTitle ? session.Title : $"Talk by {session.SpeakerNames}";
-        return session.Status == SessionStatus.Cancelled ? $"Cancelled: {summary}" : summary;
-    }
+    public static string Summary(Session session) =>
+        session.Status == SessionStatus.Cancelled ? $"Cancelled: {Title(session)}" : Title(session);
+
+    /// <summary>What the session is called, cancelled or not: its title, or for a talk without one, who gives it.</summary>
+    public static string Title(Session session) => session.HasTitle ? session.Title : $"Talk by {session.SpeakerNames}";
 
     public static string Category(SessionKind kind) => kind switch
     {

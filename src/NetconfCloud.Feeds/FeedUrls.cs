@@ -3,8 +3,10 @@ namespace NetconfCloud.Feeds;
 /// <summary>Where a feed is published: its http(s) URL and the webcal:// URL that opens a calendar app's subscribe dialog.</summary>
 public static class FeedUrls
 {
-    public static Uri Https(FeedOptions options, FeedKey key) =>
-        new($"{options.PublicBaseUrl.ToString().TrimEnd('/')}/{key.Path}");
+    public static Uri Https(FeedOptions options, FeedKey key) => Below(options, key.Path);
+
+    /// <summary>The public address of a path below the API root (<see cref="FeedOptions.PublicBaseUrl"/>).</summary>
+    public static Uri Below(FeedOptions options, string path) => new($"{options.PublicBaseUrl.ToString().TrimEnd('/')}/{path}");
 
     public static Uri Webcal(FeedOptions options, FeedKey key) => Webcal(Https(options, key));
 

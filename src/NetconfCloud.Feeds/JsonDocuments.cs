@@ -15,12 +15,17 @@ internal static class JsonDocuments
     /// <summary>Sponsors in published order, and the same sponsors grouped by tier (tiers in the order they first appear).</summary>
     public static string Sponsors(AgendaSnapshot agenda)
     {
-        var entries = agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SponsorEntry(
+        static SponsorEntry Entry(Sponsor s) => new(
             s.Id, s.Name, s.Tagline.Length > 0 ? s.Tagline : null, s.Tagline.Length > 0 ? $"{s.Name}, {s.Tagline}" : s.Name,
-            s.Tier.Length > 0 ? s.Tier : null, s.Url.Length > 0 ? s.Url : null)).ToArray();
-        var tiers = entries.GroupBy(e => e.Tier ?? "").Select(g => new SponsorTier(g.Key.Length > 0 ? g.Key : null, [.. g])).ToArray();
+            s.Tier.Length > 0 ? s.Tier : null, s.Url.Length > 0 ? s.Url : null);
+        var entries = agenda.Sponsors.OrderBy(s => s.Order).Select(Entry).ToArray();
+        var tiers = ByTier(agenda).Select(g => new SponsorTier(g.Key.Length > 0 ? g.Key : null, [.. g.Select(Entry)])).ToArray();
         return JsonSerializer.Serialize(new SponsorListing(agenda.Conference.Id, agenda.Conference.Name, entries, tiers), Json);
     }
+
+    /// <summary>The sponsors in published order, grouped by tier, tiers in the order they first appear ("" for no tier).</summary>
+    public static IEnumerable<IGrouping<string, Sponsor>> ByTier(AgendaSnapshot agenda) =>
+        agenda.Sponsors.OrderBy(s => s.Order).GroupBy(s => s.Tier);
 
     /// <summary>The conference's page and every feed of the agenda, kind by kind in the order of <see cref="FeedKinds.All"/>.</summary>
     public static string Index(AgendaSnapshot agenda, FeedOptions options)

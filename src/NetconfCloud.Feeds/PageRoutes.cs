@@ -24,17 +24,15 @@ public static class PageRoutes
         LocalPath(options, $"{key.ConferenceId}/subscribe/{key.Path[(key.ConferenceId.Length + 1)..]}");
 
     /// <summary>The absolute URL of a conference's page.</summary>
-    public static Uri ConferenceUrl(FeedOptions options, string conferenceId) => new($"{Base(options)}/{conferenceId}");
+    public static Uri ConferenceUrl(FeedOptions options, string conferenceId) => FeedUrls.Below(options, conferenceId);
 
-    public static Uri NowAndNextUrl(FeedOptions options, string conferenceId) => new($"{Base(options)}/{conferenceId}/now.json");
+    public static Uri NowAndNextUrl(FeedOptions options, string conferenceId) => FeedUrls.Below(options, $"{conferenceId}/now.json");
 
-    public static Uri IndexUrl(FeedOptions options) => new($"{Base(options)}/");
+    public static Uri IndexUrl(FeedOptions options) => FeedUrls.Below(options, "");
 
     /// <summary>
     /// The path (from the root, no host) of something below the API root: what pages link to, so that they work on
     /// whatever host serves them (and stay within the page's own origin, as the Content-Security-Policy asks).
     /// </summary>
     public static string LocalPath(FeedOptions options, string below) => $"{options.PublicBaseUrl.AbsolutePath.TrimEnd('/')}/{below}";
-
-    private static string Base(FeedOptions options) => options.PublicBaseUrl.ToString().TrimEnd('/');
 }

@@ -20,5 +20,5 @@ public static class PersonalAgendaRoutes
     public static Uri QrUrl(FeedOptions options, string conferenceId, string id) => Url(options, Qr, conferenceId, id);
 
     private static Uri Url(FeedOptions options, string route, string conferenceId, string id) =>
-        new($"{options.PublicBaseUrl.ToString().TrimEnd('/')}/{route.Replace("{conference}", conferenceId, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)}");
+        FeedUrls.Below(options, route.Replace("{conference}", conferenceId, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal));
 }

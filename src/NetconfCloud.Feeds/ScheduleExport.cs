@@ -79,7 +79,7 @@ internal static class ScheduleExport
 
         return new ExportedSchedule(
             conference.AgendaVersion.ToString(CultureInfo.InvariantCulture),
-            new Uri($"{options.PublicBaseUrl.ToString().TrimEnd('/')}/{conference.Id}/"),
+            FeedUrls.Below(options, $"{conference.Id}/"),
             FeedUrls.Https(options, new FeedKey(FeedKind.Frab, conference.Id)),
             acronym,
             conference.Name,

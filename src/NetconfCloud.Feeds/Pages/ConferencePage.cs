@@ -257,7 +257,7 @@ public static partial class ConferencePage
             var kind = session.Kind.ToString().ToLowerInvariant();
             var cancelled = session.Status == SessionStatus.Cancelled;
             html.Open("article", ("id", $"session-{session.Id}"), ("class", cancelled ? $"session {kind} cancelled" : $"session {kind}"))
-                .Element("h3", session.HasTitle ? session.Title : FeedText.Summary(session with { Status = SessionStatus.Scheduled }));
+                .Element("h3", FeedText.Title(session));
             if (session.Subtitle.Length > 0)
             {
                 html.Element("p", session.Subtitle, ("class", "subtitle"));
@@ -448,7 +448,7 @@ public static partial class ConferencePage
             }
 
             html.Open("section", ("id", "sponsors"), ("aria-labelledby", "sponsors-title")).Element("h2", "Sponsors", ("id", "sponsors-title"));
-            foreach (var tier in agenda.Sponsors.OrderBy(s => s.Order).GroupBy(s => s.Tier))
+            foreach (var tier in JsonDocuments.ByTier(agenda))
             {
                 if (tier.Key.Length > 0)
                 {
