@@ -85,7 +85,7 @@ public static class CalendarRenderer
             Sequence = (int)Math.Min(session.Sequence, int.MaxValue),
             Status = session.Status == SessionStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Transparency = session.IsTalk ? TransparencyType.Opaque : TransparencyType.Transparent,
-            Url = FeedUrls.Https(options, FeedKey.Parse(FeedKind.Session, conference.Id, session.Id)),
+            Url = FeedText.WebPage(session, conference, options),
         };
         evt.Categories.Add(FeedText.Category(session.Kind));
         return evt;

@@ -198,11 +198,7 @@ public static class ImportPlanner
     }
 
     /// <summary>Whether two sessions publish the same thing (what a calendar or a reader would see), versions aside.</summary>
-    public static bool SameContent(Session a, Session b) =>
-        a.Kind == b.Kind && a.Title == b.Title && a.Subtitle == b.Subtitle && a.Abstract == b.Abstract && a.Notes == b.Notes
-        && a.Start == b.Start && a.End == b.End && a.Status == b.Status && a.SlideCount == b.SlideCount && a.Language == b.Language
-        && a.RoomId == b.RoomId && a.TrackId == b.TrackId && a.SourceGuid == b.SourceGuid
-        && a.Speakers.SequenceEqual(b.Speakers) && a.Links.SequenceEqual(b.Links);
+    public static bool SameContent(Session a, Session b) => a.Content == b.Content;
 
     /// <summary>
     /// The source's details over the conference's. Rooms and tracks: the source's, in its order, then any the
