@@ -58,34 +58,24 @@ internal static class ChangeLogShapes
         UpdateTime = s.UpdateTime,
     };
 
-    /// <summary>The first shape's numbers, fixed here: they were the enums' positions when those rows were written.</summary>
-    private static Session FromV1(LoggedSessionV1 s) => new(s.Id, new SessionContent
-    {
-        Kind = s.Kind switch
+    /// <summary>The first shape as the second: its numbers, fixed here, were the enums' positions when those rows were written.</summary>
+    private static Session FromV1(LoggedSessionV1 s) => FromV2(new LoggedSessionV2(
+        s.Id,
+        s.Kind switch
         {
-            0 => SessionKind.Talk,
-            1 => SessionKind.Break,
-            2 => SessionKind.Meal,
+            0 => nameof(SessionKind.Talk),
+            1 => nameof(SessionKind.Break),
+            2 => nameof(SessionKind.Meal),
             _ => throw new InvalidDataException($"Change-log session kind {s.Kind} is not one of the first shape's."),
         },
-        Title = s.Title,
-        Abstract = s.Abstract,
-        Notes = s.Notes,
-        Speakers = [.. s.Speakers.Select(r => new SpeakerRef(r.Id, r.Name))],
-        Start = s.Start,
-        End = s.End,
-        SlideCount = s.SlideCount,
-        Status = s.Status switch
+        s.Title, s.Abstract, s.Notes, s.Speakers, s.Start, s.End, s.SlideCount,
+        s.Status switch
         {
-            0 => SessionStatus.Scheduled,
-            1 => SessionStatus.Cancelled,
+            0 => nameof(SessionStatus.Scheduled),
+            1 => nameof(SessionStatus.Cancelled),
             _ => throw new InvalidDataException($"Change-log session status {s.Status} is not one of the first shape's."),
         },
-    })
-    {
-        Sequence = s.Sequence,
-        UpdateTime = s.UpdateTime,
-    };
+        s.Sequence, s.UpdateTime));
 
     private static T Deserialize<T>(string json, string rowKey)
         where T : class =>
