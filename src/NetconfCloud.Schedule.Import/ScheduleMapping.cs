@@ -58,7 +58,7 @@ public static class ScheduleMapping
         {
             if (person.Name.Trim().Length == 0)
             {
-                Warn($"persons[{i}]", null, $"Person {person.Key[2..]} has no name; left out of the speakers.");
+                Warn($"persons[{i}]", null, $"Person {person.Guid?.ToString() ?? person.Id} has no name; left out of the speakers.");
                 continue;
             }
 
