@@ -117,7 +117,7 @@ public static class ScheduleMapping
                 Title = Shortened(OneLine(e.Title, int.MaxValue), SessionRules.MaxTitleLength, path + ".title", e.Location, Warn),
                 Abstract = Shortened(MultiLine(text), SessionRules.MaxAbstractLength, path + ".abstract", e.Location, Warn),
                 Start = e.Start,
-                End = e.End,
+                End = e.Start + Length(e, path, Warn),
                 Subtitle = Shortened(OneLine(e.Subtitle ?? "", int.MaxValue), SessionRules.MaxSubtitleLength, path + ".subtitle", e.Location, Warn),
                 Language = language,
                 Links = links,
@@ -130,6 +130,27 @@ public static class ScheduleMapping
         }
 
         return (new IncomingAgenda(conference, speakers, sessions) { SourceName = sourceName }, problems);
+    }
+
+    /// <summary>What a session lasts when its event lasts no time at all: calendars need an end after the start.</summary>
+    public static readonly TimeSpan AssumedLength = TimeSpan.FromMinutes(5);
+
+    /// <summary>The event's length as our rules hold it: none becomes <see cref="AssumedLength"/>, more than a day a day; each with a warning.</summary>
+    private static TimeSpan Length(ScheduleEvent e, string path, Action<string, SourceLocation?, string> warn)
+    {
+        if (e.Duration <= TimeSpan.Zero)
+        {
+            warn(path + ".duration", e.Location, $"'{e.Title}' lasts no time; it is given {AssumedLength.TotalMinutes:0} minutes.");
+            return AssumedLength;
+        }
+
+        if (e.Duration > SessionRules.MaxDuration)
+        {
+            warn(path + ".duration", e.Location, $"'{e.Title}' lasts {e.Duration.TotalHours:0.#} hours; it is shortened to {SessionRules.MaxDuration.TotalHours:0}.");
+            return SessionRules.MaxDuration;
+        }
+
+        return e.Duration;
     }
 
     /// <summary>What an event's type says it is: a break or a meal by those names (as our exports write them), else a talk.</summary>

@@ -364,11 +364,6 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             return null;
         }
 
-        if (duration == TimeSpan.Zero)
-        {
-            Problem(ProblemSeverity.Warning, path + ".duration", raw.DurationLocation ?? raw.Location, $"{name} lasts no time at all.");
-        }
-
         var title = raw.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
