@@ -14,6 +14,11 @@ public static class SessionRules
     public const int MaxLinkTitleLength = 200;
     public const int MaxUrlLength = 2000;
 
+    /// <summary>The years a conference may be in: every calendar and schedule app can show them, and times stay far from the ends of the clock.</summary>
+    public const int FirstYear = 1900;
+
+    public const int LastYear = 2999;
+
     /// <summary>The longest session; a session may run past midnight (congresses have night programmes), not for days.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
@@ -222,6 +227,12 @@ public static class SessionRules
         if (session.End - session.Start > MaxDuration)
         {
             fail("end_time", $"must be at most {MaxDuration.TotalHours:0} hours after start_time.");
+        }
+
+        if (session.Start.Year < FirstYear || session.End.Year > LastYear)
+        {
+            fail("start_time", $"must be in the years {FirstYear}–{LastYear}.");
+            return;
         }
 
         var conference = context.Conference;

@@ -81,3 +81,48 @@ public class LenientImportTests
         Assert.Equal(4, report.Created.Count);
     }
 }
+
+/// <summary>What cannot be read is refused at once, with its place in the file, and never crashes the reader.</summary>
+public class UnreadableScheduleTests
+{
+    [Fact]
+    public void XmlNestedDeeperThanAnyScheduleIsRefusedWithItsPlace()
+    {
+        var deep = "<schedule>" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</schedule>";
+
+        var result = TestSchedules.ReadText(deep);
+
+        Assert.Null(result.Document);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("more than 64 deep", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(SourceLocation.At(1, 11 + (64 * 3) + 1), problem.Location); // the name of the 65th <a>
+    }
+
+    [Fact]
+    public void InvalidUtf8InAJsonStringIsRefusedWithItsPlace()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\n  \"schedule\": {\n    \"version\": \"a\u00e9b\" } }");
+        var at = Array.IndexOf(bytes, (byte)0xC3);
+        bytes[at + 1] = 0x28;
+
+        var result = ScheduleReader.Read(new MemoryStream(bytes), ScheduleFormat.C3vocJson);
+
+        Assert.Null(result.Document);
+        Assert.Equal(SourceLocation.At(3, 18), Assert.Single(result.Problems).Location); // the broken é
+        Assert.Contains("not valid UTF-8", result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEventThatWouldEndAfterTheYear9999IsLeftOutWithAnError()
+    {
+        const string xml = """
+            <schedule><conference><title>End of time</title><time_zone_name>UTC</time_zone_name></conference>
+            <day index="1" date="9999-12-31"><room name="R"><event id="1"><date>9999-12-31T23:30:00+00:00</date><start>23:30</start><duration>01:00</duration><room>R</room><title>Last</title></event></room></day></schedule>
+            """;
+
+        var result = TestSchedules.ReadText(xml);
+
+        Assert.Empty(result.Document!.Events);
+        Assert.Contains(result.Problems, p => p.Severity == ProblemSeverity.Error && p.Message.Contains("after the year 9999", StringComparison.Ordinal));
+    }
+}

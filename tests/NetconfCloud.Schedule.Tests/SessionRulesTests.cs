@@ -34,6 +34,10 @@ public class SessionRulesTests
         Assert.Equal("session.start_time", FieldOf(NewTalk() with { Start = Netconf2015.At(14, 9), End = Netconf2015.At(14, 10) }));
 
     [Fact]
+    public void ASessionAfterTheYear2999NamesStartTime() =>
+        Assert.Equal("session.start_time", FieldOf(NewTalk() with { Start = new DateTimeOffset(3000, 2, 12, 9, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(3000, 2, 12, 10, 0, 0, TimeSpan.Zero) }));
+
+    [Fact]
     public void ASessionMayRunPastMidnight() =>
         SessionRules.Validate(NewTalk() with { Start = Netconf2015.At(12, 23, 30), End = Netconf2015.At(13, 0, 30) }, Agenda);
 

@@ -364,6 +364,12 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             return null;
         }
 
+        if (duration > DateTimeOffset.MaxValue - start)
+        {
+            Problem(ProblemSeverity.Error, path + ".duration", raw.DurationLocation ?? raw.Location, $"{name} would end after the year 9999; the event is left out.");
+            return null;
+        }
+
         var title = raw.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
