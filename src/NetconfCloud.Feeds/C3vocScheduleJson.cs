@@ -91,7 +91,18 @@ internal static class C3vocScheduleJson
         return conference;
     }
 
-    private static JsonObject Event(ExportedEvent e) => new()
+    private static JsonObject Event(ExportedEvent e)
+    {
+        var item = EventFields(e);
+        if (e.FeedbackUrl is { } feedback)
+        {
+            item["feedback_url"] = feedback;
+        }
+
+        return item;
+    }
+
+    private static JsonObject EventFields(ExportedEvent e) => new()
     {
         ["guid"] = GuidText(e.Guid),
         ["id"] = e.Id,
@@ -109,11 +120,33 @@ internal static class C3vocScheduleJson
         ["language"] = e.Language,
         ["abstract"] = e.Abstract,
         ["description"] = e.Description,
-        ["do_not_record"] = false,
-        ["persons"] = Array(e.Persons, p => new JsonObject { ["name"] = p.Name, ["public_name"] = p.Name, ["guid"] = GuidText(p.Guid) }),
+        ["recording_license"] = e.RecordingLicense,
+        ["do_not_record"] = e.RecordingOptOut,
+        ["persons"] = Array(e.Persons, Person),
         ["links"] = Array(e.Links, l => new JsonObject { ["url"] = l.Url, ["title"] = l.Title }),
         ["attachments"] = new JsonArray(),
     };
+
+    private static JsonObject Person(ExportedPerson p)
+    {
+        var person = new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["public_name"] = p.Name };
+        if (p.Guid is { } guid)
+        {
+            person["guid"] = GuidText(guid);
+        }
+
+        if (p.Biography is { } biography)
+        {
+            person["biography"] = biography;
+        }
+
+        if (p.Links.Count > 0)
+        {
+            person["links"] = Array(p.Links, l => new JsonObject { ["url"] = l.Url, ["title"] = l.Title });
+        }
+
+        return person;
+    }
 
     private static JsonObject WithSlug(JsonObject item, string? slug)
     {

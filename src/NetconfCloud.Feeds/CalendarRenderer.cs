@@ -19,7 +19,7 @@ public static class CalendarRenderer
     public const string ProductId = "-//NetconfCloud//Feeds 1.0//EN";
 
     /// <summary>UID of a session: its permanent id, the same in every feed, so a calendar app sees one event.</summary>
-    public static string Uid(string conferenceId, string sessionId) => $"{conferenceId}/sessions/{sessionId}";
+    public static string Uid(string conferenceId, string sessionId) => ScheduleIdentities.Uid(conferenceId, sessionId);
 
     /// <summary>The whole calendar as one Ical.Net object: the header, the time zone and every event.</summary>
     internal static Calendar Build(FeedSelection feed, AgendaSnapshot agenda, FeedOptions options)

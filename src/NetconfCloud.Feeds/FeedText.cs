@@ -64,7 +64,7 @@ public static class FeedText
             text.AppendLine().AppendLine(session.Notes);
         }
 
-        if (session.Links.Count > 0 || session.SourceUrl.Length > 0)
+        if (session.Links.Count > 0 || session.SourceUrl.Length > 0 || session.FeedbackUrl.Length > 0)
         {
             text.AppendLine();
             foreach (var link in session.Links)
@@ -75,6 +75,11 @@ public static class FeedText
             if (session.SourceUrl.Length > 0)
             {
                 text.Append("Talk page: ").AppendLine(session.SourceUrl);
+            }
+
+            if (session.FeedbackUrl.Length > 0)
+            {
+                text.Append("Feedback: ").AppendLine(session.FeedbackUrl);
             }
         }
 

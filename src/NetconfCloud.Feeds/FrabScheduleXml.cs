@@ -72,8 +72,9 @@ internal static partial class FrabScheduleXml
         e.Language is { } language ? new XElement("language", language) : null,
         new XElement("abstract", e.Abstract ?? ""),
         e.Description is { } description ? new XElement("description", description) : null,
-        new XElement("recording", new XElement("license", ""), new XElement("optout", "false")),
-        new XElement("persons", e.Persons.Select(p => new XElement("person", new XAttribute("guid", p.Guid), p.Name))),
+        new XElement("recording", new XElement("license", e.RecordingLicense), new XElement("optout", e.RecordingOptOut ? "true" : "false")),
+        e.FeedbackUrl is { } feedback ? new XElement("feedback_url", feedback) : null,
+        new XElement("persons", e.Persons.Select(p => new XElement("person", new XAttribute("id", p.Id), p.Guid is { } guid ? new XAttribute("guid", guid) : null, p.Name))),
         new XElement("links", e.Links.Select(l => new XElement("link", new XAttribute("href", l.Url), l.Title))),
         new XElement("attachments"));
 

@@ -20,7 +20,7 @@ namespace NetconfCloud.Feeds;
 /// </summary>
 internal static class ScheduleExport
 {
-    public const string Generator = "NetconfCloud";
+    public const string Generator = ScheduleIdentities.Generator;
 
     public static ExportedSchedule From(AgendaSnapshot agenda, FeedOptions options)
     {
@@ -45,9 +45,9 @@ internal static class ScheduleExport
 
         var roomless = rooms.FirstOrDefault(r => r.Name == place);
         var tracks = conference.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var speakers = agenda.Speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var guids = sessions.Select(s => ScheduleIdentities.SessionGuid(conference.Id, s)).ToArray();
         var ids = EventIds(guids);
+        var people = People(agenda.Speakers, conference.Id);
 
         var events = sessions.Zip(guids, (s, guid) => new ExportedEvent(
             guid,
@@ -63,9 +63,17 @@ internal static class ScheduleExport
             s.Kind.ToString().ToLowerInvariant(),
             OrNull(s.Language),
             OrNull(s.Abstract),
-            OrNull(s.Notes),
-            [.. s.Speakers.Select(p => new ExportedPerson(p.Name, ScheduleIdentities.SpeakerGuid(conference.Id, p.Id, speakers.GetValueOrDefault(p.Id)?.SourceId ?? "")))],
-            s.Links)).ToArray();
+            // Notes are the organisers' remarks; the formats' description is the talk's own text (imports read it as
+            // part of the abstract), so notes stay in the calendars and the attendee page.
+            null,
+            [.. s.Speakers.Select(p => people[p.Id])],
+            s.Links)
+        {
+            FeedbackUrl = OrNull(s.FeedbackUrl),
+            RecordingLicense = s.RecordingLicense,
+            // Breaks and meals are not for recording, whatever a source said of them.
+            RecordingOptOut = s.RecordingOptOut || !s.IsTalk,
+        }).ToArray();
 
         var byDay = events.ToLookup(e => DateOnly.FromDateTime(e.Start.DateTime));
         var days = conference.Days.Concat(byDay.Select(g => g.Key)).Distinct().Order()
@@ -92,6 +100,41 @@ internal static class ScheduleExport
             rooms,
             [.. conference.Tracks.Select(t => new ExportedTrack(t.Name, Slug(t.Id), OrNull(t.Color)))],
             days);
+    }
+
+    /// <summary>
+    /// Every speaker as the formats name a person: an integer id, which apps key persons on (ConfClerk keeps them by
+    /// id), and the guid the source gave, if it gave one. The id is the source's when it was a number and no other
+    /// speaker has it (an import of our export then knows the person again); else a number from a name-based guid.
+    /// </summary>
+    private static Dictionary<string, ExportedPerson> People(IReadOnlyList<Speaker> speakers, string conferenceId)
+    {
+        var taken = new HashSet<int>();
+        var sourceIds = speakers.Select(s => int.TryParse(s.SourceId, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : 0).ToArray();
+        var shared = sourceIds.Where(id => id > 0).GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var id in sourceIds.Where(id => id > 0 && !shared.Contains(id)))
+        {
+            taken.Add(id);
+        }
+
+        var people = new Dictionary<string, ExportedPerson>(StringComparer.Ordinal);
+        foreach (var (speaker, sourceId) in speakers.Zip(sourceIds).OrderBy(p => p.First.Id, StringComparer.Ordinal))
+        {
+            var guid = ScheduleIdentities.SpeakerGuid(conferenceId, speaker.Id, speaker.SourceId);
+            var id = sourceId;
+            if (id == 0 || shared.Contains(id))
+            {
+                id = ScheduleIdentities.EventId(guid);
+                while (!taken.Add(id))
+                {
+                    id = id == int.MaxValue ? 1 : id + 1;
+                }
+            }
+
+            people[speaker.Id] = new ExportedPerson(speaker.Name, Guid.TryParse(speaker.SourceId, out _) ? guid : null, id, OrNull(speaker.Bio), speaker.Links);
+        }
+
+        return people;
     }
 
     /// <summary>Distinct ids in guid order: a clash (about one in ten thousand for a thousand sessions) takes the next free number.</summary>
@@ -193,6 +236,14 @@ internal sealed record ExportedEvent(
     string? Abstract,
     string? Description,
     IReadOnlyList<ExportedPerson> Persons,
-    IReadOnlyList<Link> Links);
+    IReadOnlyList<Link> Links)
+{
+    public string? FeedbackUrl { get; init; }
 
-internal sealed record ExportedPerson(string Name, Guid Guid);
+    public string RecordingLicense { get; init; } = "";
+
+    public bool RecordingOptOut { get; init; }
+}
+
+/// <param name="Id">An integer id, unique in the export (see <see cref="ScheduleExport"/>).</param>
+internal sealed record ExportedPerson(string Name, Guid? Guid, int Id, string? Biography, IReadOnlyList<Link> Links);

@@ -46,6 +46,7 @@ public static class C3vocJsonReader
                 Layout = ScheduleLayout.JsonDayRooms,
                 Version = Str(schedule, "version"),
                 BaseUrl = Str(schedule, "base_url"),
+                Generator = TryObject(json.RootElement, "generator", out var generator) || TryObject(schedule, "generator", out generator) ? Str(generator, "name") : null,
             };
 
             if (TryObject(schedule, "conference", out var conference))
@@ -228,6 +229,8 @@ public static class C3vocJsonReader
             DayDate = dayDate,
             Url = Str(e, "url"),
             RecordingOptOut = IsTrue(e, "do_not_record") || (TryObject(e, "recording", out var recording) && IsTrue(recording, "optout")),
+            RecordingLicense = Str(e, "recording_license") ?? (TryObject(e, "recording", out var terms) ? Str(terms, "license") : null),
+            FeedbackUrl = Str(e, "feedback_url"),
         };
 
         var people = TryArray(e, "persons", out var persons) ? persons : TryArray(e, "participants", out var participants) ? participants : default;

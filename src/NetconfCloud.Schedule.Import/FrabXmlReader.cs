@@ -47,6 +47,7 @@ public static class FrabXmlReader
         {
             Layout = ScheduleLayout.FrabRooms,
             Version = Text(Child(root, "version")),
+            Generator = Attribute(Child(root, "generator"), "name"),
         };
         ReadConference(Child(root, "conference"), builder);
         foreach (var track in Children(Child(root, "tracks"), "track"))
@@ -196,6 +197,8 @@ public static class FrabXmlReader
             DayDate = dayDate,
             Url = Text(Child(e, "url")),
             RecordingOptOut = IsTrue(Child(Child(e, "recording"), "optout")) || IsTrue(Child(e, "do_not_record")),
+            RecordingLicense = Text(Child(Child(e, "recording"), "license")),
+            FeedbackUrl = Text(Child(e, "feedback_url")),
         };
 
         if (enclosingRoom is not null && ownRoom is not null && !string.Equals(enclosingRoom.Trim(), ownRoom, StringComparison.Ordinal))

@@ -33,7 +33,11 @@ public sealed record ScheduleDocument(
     ValueList<ScheduleRoom> Rooms,
     ValueList<ScheduleTrack> Tracks,
     ValueList<SchedulePerson> Persons,
-    ValueList<ScheduleEvent> Events);
+    ValueList<ScheduleEvent> Events)
+{
+    /// <summary>What wrote the file, as it says (frab's and c3voc's <c>generator</c> name); null when it does not say.</summary>
+    public string? Generator { get; init; }
+}
 
 /// <param name="TimeZoneId">The IANA zone the file names, or the one the caller said to assume; null when neither.</param>
 /// <param name="TimeZoneAssumed">True when <paramref name="TimeZoneId"/> came from the options, not the file.</param>
@@ -126,6 +130,8 @@ public sealed record ScheduleEvent(
     ValueList<ScheduleLink> Attachments,
     bool RecordingOptOut,
     string? Url,
+    string? FeedbackUrl,
+    string? RecordingLicense,
     DateOnly? DayDate,
     SourceLocation Location)
 {

@@ -44,7 +44,8 @@ public static class ScheduleMapping
             OneLine(c.City ?? "", ResourceRules.MaxNameLength),
             "",
             OneLine(c.Venue ?? "", ResourceRules.MaxNameLength),
-            document.Version is { Length: > 0 } version ? OneLine($"Version {version}", ResourceRules.MaxNameLength) : "",
+            // The source's version names its own release ("latest", "Gacrux"), not the state of the agenda: not kept.
+            "",
             days, [], null, 0, DateTimeOffset.MinValue)
         {
             Url = WebUrl(c.Url, c.BaseUrl) ?? "",
@@ -70,6 +71,7 @@ public static class ScheduleMapping
             }));
         }
 
+        var ours = document.Generator == ScheduleIdentities.Generator;
         var guids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sessions = new List<IncomingSession>();
         foreach (var e in document.Events)
@@ -124,13 +126,21 @@ public static class ScheduleMapping
                 RoomId = e.Room is { } room && rooms.TryGetValue(room, out var roomId) ? roomId : "",
                 TrackId = e.Track is { } track && tracks.TryGetValue(track, out var trackId) ? trackId : "",
                 SourceGuid = guid,
-                SourceUrl = SourcePage(e.Url, c.BaseUrl, path, e.Location, Warn),
+                // Our exports link a talk without a source page to our own page of it: that is not a source page.
+                SourceUrl = ours && Below(e.Url, c.BaseUrl) ? "" : SourcePage(e.Url, c.BaseUrl, path + ".url", e.Location, Warn),
+                FeedbackUrl = SourcePage(e.FeedbackUrl, c.BaseUrl, path + ".feedback_url", e.Location, Warn),
+                RecordingLicense = OneLine(e.RecordingLicense ?? "", SessionRules.MaxLinkTitleLength),
+                // Breaks and meals are not recorded whatever a file says (our exports say so of all of them).
+                RecordingOptOut = e.RecordingOptOut && KindOf(e.Type) == SessionKind.Talk,
             });
             sessions.Add(new IncomingSession(session, persons, e.Location.ToString()));
         }
 
-        return (new IncomingAgenda(conference, speakers, sessions) { SourceName = sourceName }, problems);
+        return (new IncomingAgenda(conference, speakers, sessions) { SourceName = sourceName, KeptFields = NotInScheduleFormats }, problems);
     }
+
+    /// <summary>Session fields frab XML and c3voc JSON have no place for: an import keeps a session's own.</summary>
+    public static IReadOnlyList<string> NotInScheduleFormats { get; } = ["notes", "slide_count"];
 
     /// <summary>What a session lasts when its event lasts no time at all: calendars need an end after the start.</summary>
     public static readonly TimeSpan AssumedLength = TimeSpan.FromMinutes(5);
@@ -188,7 +198,7 @@ public static class ScheduleMapping
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
-    /// <summary>The event's own page as an absolute http(s) address; anything else is left out with a warning.</summary>
+    /// <summary>An address of the event's (its page, its feedback form) as an absolute http(s) address; anything else is left out with a warning.</summary>
     private static string SourcePage(string? url, string? baseUrl, string path, SourceLocation location, Action<string, SourceLocation?, string> warn)
     {
         if (string.IsNullOrWhiteSpace(url))
@@ -201,9 +211,12 @@ public static class ScheduleMapping
             return page;
         }
 
-        warn(path + ".url", location, $"'{url.Trim()}' is not an http(s) address; the talk's page is left out.");
+        warn(path, location, $"'{url.Trim()}' is not an http(s) address; left out.");
         return "";
     }
+
+    private static bool Below(string? url, string? baseUrl) =>
+        url is not null && baseUrl is { Length: > 0 } && url.Trim().StartsWith(baseUrl.Trim(), StringComparison.Ordinal);
 
     private static string? WebUrl(string? url, string? baseUrl)
     {

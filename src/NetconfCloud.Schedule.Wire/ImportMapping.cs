@@ -25,6 +25,7 @@ public static class ImportMapping
             KeepMissing = options.KeepMissing,
             ValidateOnly = options.ValidateOnly,
             SourceName = agenda.SourceName,
+            KeptFields = { agenda.KeptFields },
         };
         request.Sponsors.AddRange((agenda.Sponsors ?? []).Select(WireMapping.ToWire));
         return request;
@@ -117,6 +118,9 @@ public static class ImportMapping
         {
             Sponsors = request.ReplaceSponsors ? [.. request.Sponsors.Select(WireMapping.ToDomain)] : null,
             SourceName = request.SourceName,
+            KeptFields = [.. request.KeptFields.Select((path, i) => SessionFields.TryFind(path, out _)
+                ? path
+                : throw new InvalidArgumentException($"kept_fields[{i}]", $"'{path}' is not a session field."))],
         };
         return (agenda, new ImportOptions(request.KeepMissing, request.ValidateOnly));
     }

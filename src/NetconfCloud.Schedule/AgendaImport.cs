@@ -13,6 +13,9 @@ public sealed record IncomingAgenda(Conference Conference, IReadOnlyList<Incomin
     /// <summary>What the agenda came from, for the change log: a file name or URL.</summary>
     public string SourceName { get; init; } = "";
 
+    /// <summary>Session fields (<see cref="SessionFields"/> paths) the source has no place for: a session that exists keeps its own.</summary>
+    public IReadOnlyList<string> KeptFields { get; init; } = [];
+
     /// <summary>A whole agenda in our own shape (the seed format, an export): ids as they are, sponsors included.</summary>
     public static IncomingAgenda From(AgendaSnapshot agenda, string sourceName) =>
         new(
@@ -79,6 +82,7 @@ public static class ImportPlanner
         AgendaSnapshot current, bool exists, IncomingAgenda incoming, ImportOptions options, string actor, DateTimeOffset now)
     {
         var problems = new List<FieldViolation>();
+        incoming = exists ? KnownPlaces(current.Conference, incoming) : incoming;
         var conference = MergeConference(current.Conference, incoming.Conference, exists);
         problems.AddRange(ResourceRules.CheckConference(conference, "conference."));
 
@@ -86,7 +90,10 @@ public static class ImportPlanner
         var byId = speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var context = problems.Count == 0 ? new RuleContext(conference, speakers) : null;
 
-        var byGuid = current.Sessions.Where(s => s.SourceGuid.Length > 0).GroupBy(s => s.SourceGuid, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        // A session from no source schedule is known by the guid our exports give it, so that our export comes back as itself.
+        var byGuid = current.Sessions
+            .Select(s => (Guid: s.SourceGuid.Length > 0 ? s.SourceGuid : ScheduleIdentities.DerivedSessionGuid(current.Conference.Id, s.Id).ToString(), Session: s))
+            .GroupBy(p => p.Guid, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Session, StringComparer.OrdinalIgnoreCase);
         var existing = current.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var taken = existing.Keys.ToHashSet(StringComparer.Ordinal);
         var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -125,7 +132,16 @@ public static class ImportPlanner
                 }
             }
 
-            var session = wanted with { Id = id, Speakers = refs, ETag = match?.ETag ?? "", UpdateTime = now, Sequence = match?.Sequence ?? 0 };
+            var session = (match is null ? wanted : SessionFields.CopyFields(wanted, match, incoming.KeptFields)) with
+            {
+                Id = id,
+                Speakers = refs,
+                ETag = match?.ETag ?? "",
+                UpdateTime = now,
+                Sequence = match?.Sequence ?? 0,
+                // Matched by the guid our exports derived for it: it still came from no source schedule.
+                SourceGuid = match is { SourceGuid.Length: 0 } ? "" : wanted.SourceGuid,
+            };
             if (context is not null)
             {
                 var violations = new List<FieldViolation>();
@@ -201,6 +217,55 @@ public static class ImportPlanner
     public static bool SameContent(Session a, Session b) => a.Content == b.Content;
 
     /// <summary>
+    /// The source's rooms and tracks as the conference knows them: one with the name of a room (track) the conference
+    /// has takes that room's id, whatever id the source gave it, and the room our exports list sessions without a room
+    /// in (named where the conference is) is no room. The source's sessions follow.
+    /// </summary>
+    private static IncomingAgenda KnownPlaces(Conference current, IncomingAgenda incoming)
+    {
+        var source = incoming.Conference;
+        var roomIds = Known(source.Rooms.Select(r => (r.Id, r.Name)), current.Rooms.Select(r => (r.Id, r.Name)));
+        var trackIds = Known(source.Tracks.Select(t => (t.Id, t.Name)), current.Tracks.Select(t => (t.Id, t.Name)));
+        var placeholder = current.Rooms.Any(r => r.Name == current.Location) ? null : source.Rooms.FirstOrDefault(r => r.Name == current.Location)?.Id;
+        if (placeholder is not null)
+        {
+            roomIds[placeholder] = "";
+        }
+
+        return incoming with
+        {
+            Conference = source with
+            {
+                Rooms = [.. source.Rooms.Where(r => r.Id != placeholder).Select(r => r with { Id = roomIds[r.Id] })],
+                Tracks = [.. source.Tracks.Select(t => t with { Id = trackIds[t.Id] })],
+            },
+            Sessions = [.. incoming.Sessions.Select(s => s with
+            {
+                Session = s.Session with
+                {
+                    RoomId = roomIds.GetValueOrDefault(s.Session.RoomId, s.Session.RoomId),
+                    TrackId = trackIds.GetValueOrDefault(s.Session.TrackId, s.Session.TrackId),
+                },
+            })],
+        };
+
+        static Dictionary<string, string> Known(IEnumerable<(string Id, string Name)> source, IEnumerable<(string Id, string Name)> current)
+        {
+            var byName = current.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sourceIds = source.ToArray();
+            var used = sourceIds.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, name) in sourceIds)
+            {
+                ids[id] = byName.TryGetValue(name, out var known) && (known == id || !used.Contains(known)) ? known : id;
+                used.Add(ids[id]);
+            }
+
+            return ids;
+        }
+    }
+
+    /// <summary>
     /// The source's details over the conference's. Rooms and tracks: the source's, in its order, then any the
     /// conference had that the source does not name (sessions kept or cancelled may still use them).
     /// </summary>
@@ -211,10 +276,12 @@ public static class ImportPlanner
             return source with { Id = current.Id, AgendaVersion = 0, ETag = "", PendingEdit = "" };
         }
 
+        // A source titles a conference with one name: when it is one of the conference's two, both stay.
+        var renamed = source.FullName.Length > 0 && source.FullName != current.Name && source.FullName != current.FullName;
         return current with
         {
-            Name = Or(source.Name, current.Name),
-            FullName = Or(source.FullName, current.FullName),
+            Name = renamed ? Or(source.Name, current.Name) : current.Name,
+            FullName = renamed ? source.FullName : current.FullName,
             Subtitle = Or(source.Subtitle, current.Subtitle),
             Description = Or(source.Description, current.Description),
             TimeZoneId = Or(source.TimeZoneId, current.TimeZoneId),
@@ -226,9 +293,26 @@ public static class ImportPlanner
             Days = source.Days.Count > 0 ? [.. source.Days.Union(current.Days).Order()] : current.Days,
             Committee = source.Committee.Count > 0 ? source.Committee : current.Committee,
             CoLocatedEvent = source.CoLocatedEvent ?? current.CoLocatedEvent,
-            Rooms = [.. source.Rooms, .. current.Rooms.Where(r => !source.Rooms.Any(s => s.Id == r.Id))],
-            Tracks = [.. source.Tracks, .. current.Tracks.Where(t => !source.Tracks.Any(s => s.Id == t.Id))],
+            Rooms = Merged(current.Rooms, source.Rooms, r => r.Id),
+            Tracks = Merged(current.Tracks, source.Tracks, t => t.Id),
         };
+    }
+
+    /// <summary>
+    /// The source's items in its order, then the conference's that the source does not name; when the source names no
+    /// item the conference lacks and changes none, the conference's list as it is (a file that lists only the rooms in
+    /// use does not reorder the others).
+    /// </summary>
+    private static IReadOnlyList<T> Merged<T>(IReadOnlyList<T> current, IReadOnlyList<T> source, Func<T, string> id)
+    {
+        var known = current.ToDictionary(id, StringComparer.Ordinal);
+        if (source.All(item => known.TryGetValue(id(item), out var same) && Equals(same, item)))
+        {
+            return current;
+        }
+
+        var named = source.Select(id).ToHashSet(StringComparer.Ordinal);
+        return [.. source, .. current.Where(item => !named.Contains(id(item)))];
     }
 
     private static (List<Speaker> All, Dictionary<string, string> Keys, List<string> Created, List<string> Updated) MatchSpeakers(
@@ -269,7 +353,9 @@ public static class ImportPlanner
                     AlsoKnownAs = [.. match.AlsoKnownAs.Union(wanted.AlsoKnownAs.Append(wanted.Name).Where(n => !string.Equals(n, match.Name, StringComparison.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase)],
                     Bio = Or(wanted.Bio, match.Bio),
                     Links = wanted.Links.Count > 0 ? wanted.Links : match.Links,
-                    SourceId = Or(wanted.SourceId, match.SourceId),
+                    // A speaker keeps the source id they were first known by: one found by name gains none, so that an
+                    // import of our own export (whose person ids we made up for those without one) changes nothing.
+                    SourceId = match.SourceId,
                 };
                 if (speaker.AlsoKnownAs.Count > ResourceRules.MaxOtherNames)
                 {

@@ -165,6 +165,17 @@ public record SessionContent
     [WebAddress]
     public string SourceUrl { get; init; } = "";
 
+    /// <summary>Where attendees give feedback on the talk (pretalx, frab); empty when none.</summary>
+    [WebAddress]
+    public string FeedbackUrl { get; init; } = "";
+
+    /// <summary>The licence recordings are published under, as the source says it (e.g. "CC BY 4.0"); empty when not said.</summary>
+    [OneLine(SessionRules.MaxLinkTitleLength)]
+    public string RecordingLicense { get; init; } = "";
+
+    /// <summary>The speakers asked that the talk is not recorded or streamed.</summary>
+    public bool RecordingOptOut { get; init; }
+
     public bool IsTalk => Kind == SessionKind.Talk;
 
     public bool HasTitle => !string.IsNullOrWhiteSpace(Title);

@@ -21,7 +21,7 @@ public class ImportCommandTests(ScheduleFixture fixture)
             [
                 "demo-2026 (new conference): sessions will create 3, will update 0, will cancel 0, untouched 0; speakers new 2, updated 0",
                 "warnings (1): kept as published, listed by 'netconf clashes'",
-                "sessions[2].speaker_ids (at 27:8): speaker 'ada-lovelace' is in 'opening' and 'panel' at once",
+                "sessions[2].speaker_ids (at 28:8): speaker 'ada-lovelace' is in 'opening' and 'panel' at once",
                 "dry run: nothing was changed",
             ],
             run.Lines);

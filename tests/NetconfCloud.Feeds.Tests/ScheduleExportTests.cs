@@ -182,12 +182,41 @@ public class ScheduleExportTests
 
         var introduction = events["netconf_2015-introduction"];
         Assert.Equal(["Jamal Hadi Salim", "David S. Miller"], introduction.GetProperty("persons").EnumerateArray().Select(p => Text(p, "public_name")));
-        Assert.Equal("81679984-4f56-5a9f-a1bf-5a2c696fb1c8", Text(introduction.GetProperty("persons")[0], "guid"));
+        // Netconf's speakers came from no source schedule: an id of ours, stable across exports, and no guid.
+        Assert.Equal(487408125, introduction.GetProperty("persons")[0].GetProperty("id").GetInt32());
+        Assert.False(introduction.GetProperty("persons")[0].TryGetProperty("guid", out _));
         Assert.Equal(("talk", "break"), (Text(introduction, "type"), Text(events["netconf_2015-thursday-morning-break"], "type")));
         var rhashtable = events["netconf_2015-rhashtable"];
         Assert.Equal(("en", "Resizing", "https://example.org/rhashtable.pdf", "Slides"), (Text(rhashtable, "language"), Text(rhashtable, "subtitle"), Text(rhashtable.GetProperty("links")[0], "url"), Text(rhashtable.GetProperty("links")[0], "title")));
         Assert.Equal("https://feeds.example.test/api/netconf-2015/sessions/rhashtable.ics", Text(rhashtable, "url"));
         Assert.Equal(("en", "https://example.org/rhashtable.pdf", "Slides", "Thomas Graf"), ((string?)xml.Element("language"), (string?)xml.Element("links")!.Element("link")!.Attribute("href"), (string?)xml.Element("links")!.Element("link"), (string?)xml.Element("persons")!.Element("person")));
+    }
+
+    [Fact]
+    public async Task EveryPersonHasAnIdUniqueInTheExportAndTheSourcesOwnWhereItWasANumber()
+    {
+        var agenda = Agenda with { Speakers = [.. Agenda.Speakers.Select((s, i) => s with { SourceId = i == 0 ? "135" : i == 1 ? "0a8d7a5e-3c1b-4f6a-9d2e-1b2c3d4e5f60" : "" })] };
+
+        var persons = (await XmlOf(agenda)).Descendants("person").Select(p => (Id: (int)p.Attribute("id")!, Guid: (string?)p.Attribute("guid"), Name: p.Value)).Distinct().ToArray();
+
+        Assert.Equal(agenda.Speakers.Count(s => agenda.Sessions.Any(x => x.IsSpokenBy(s.Id) && x.Status == SessionStatus.Scheduled)), persons.Length);
+        Assert.Equal(persons.Length, persons.Select(p => p.Id).Distinct().Count());
+        Assert.Contains((135, (string?)null, agenda.Speakers[0].Name), persons);
+        Assert.Contains(persons, p => p.Guid == "0a8d7a5e-3c1b-4f6a-9d2e-1b2c3d4e5f60" && p.Name == agenda.Speakers[1].Name);
+    }
+
+    [Fact]
+    public async Task BreaksAndMealsAreNotForRecordingAndTalksKeepTheirRecordingTerms()
+    {
+        var agenda = Agenda.With("bpf-updates", s => s with { RecordingLicense = "CC BY 4.0", RecordingOptOut = true, FeedbackUrl = "https://example.org/feedback/bpf" }, Agendas.SeededAt);
+
+        var xml = await XmlOf(agenda);
+
+        string Recording(string slug) =>
+            (string)xml.Descendants("event").Single(e => (string?)e.Element("slug") == slug).Element("recording")!.Element("optout")!;
+        Assert.Equal(("true", "true", "false"), (Recording("netconf_2015-thursday-lunch"), Recording("netconf_2015-thursday-morning-break"), Recording("netconf_2015-rhashtable")));
+        var bpf = xml.Descendants("event").Single(e => (string?)e.Element("slug") == "netconf_2015-bpf-updates");
+        Assert.Equal(("CC BY 4.0", "true", "https://example.org/feedback/bpf"), ((string)bpf.Element("recording")!.Element("license")!, (string)bpf.Element("recording")!.Element("optout")!, (string?)bpf.Element("feedback_url")));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public class SessionFieldPublicationTests
     private static readonly Dictionary<string, string> NotInScheduleFormats = new(StringComparer.Ordinal)
     {
         ["slide_count"] = "slides without an address: the formats have links only (the calendar says it).",
+        ["notes"] = "organisers' remarks: the formats' description is the talk's own text, read back as its abstract (the calendar says them).",
     };
 
     /// <summary>Fields a calendar event has no place for, and why.</summary>
@@ -22,11 +23,17 @@ public class SessionFieldPublicationTests
     {
         ["language"] = "an event has no language of its own in iCalendar (the exports carry it).",
         ["source_guid"] = "the event's UID is ours, stable across imports (the exports carry the source's guid).",
+        ["recording_license"] = "recording terms are for the recording teams' apps, which read the exports.",
+        ["recording_opt_out"] = "recording terms are for the recording teams' apps, which read the exports.",
     };
 
-    private static readonly Session Scheduled = EveryField.Session with { Status = SessionStatus.Scheduled, ETag = "W/\"1\"" };
+    private static readonly Session Scheduled = EveryField.Session with { Kind = SessionKind.Talk, Status = SessionStatus.Scheduled, ETag = "W/\"1\"" };
 
     public static TheoryData<string> Fields => [.. SessionFields.All.Select(f => f.Path)];
+
+    [Fact]
+    public void AnImportKeepsTheFieldsTheScheduleFormatsHaveNoPlaceFor() =>
+        Assert.Equal(NotInScheduleFormats.Keys.Order(), NetconfCloud.Schedule.Import.ScheduleMapping.NotInScheduleFormats.Order());
 
     [Theory]
     [MemberData(nameof(Fields))]

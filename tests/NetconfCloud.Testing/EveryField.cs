@@ -32,6 +32,9 @@ public static class EveryField
         TrackId = Track.Id,
         SourceGuid = "0a8d7a5e-3c1b-4f6a-9d2e-1b2c3d4e5f60",
         SourceUrl = "https://example.org/2015/talks/every-field",
+        FeedbackUrl = "https://example.org/2015/talks/every-field/feedback",
+        RecordingLicense = "CC BY 4.0",
+        RecordingOptOut = true,
     })
     {
         Sequence = 5,
@@ -60,6 +63,9 @@ public static class EveryField
         TrackId = "software",
         SourceGuid = "7e1f3b2a-0c4d-4e5f-8a9b-0c1d2e3f4a5b",
         SourceUrl = "https://example.org/2015/talks/another",
+        FeedbackUrl = "https://example.org/2015/talks/another/feedback",
+        RecordingLicense = "CC BY-SA 4.0",
+        RecordingOptOut = false,
     })
     {
         Sequence = 6,

@@ -28,6 +28,8 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
 
     public string? Version { get; set; }
 
+    public string? Generator { get; set; }
+
     public string? Title { get; set; }
 
     public string? Acronym { get; set; }
@@ -251,7 +253,10 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             _rooms.Select(r => new ScheduleRoom(r.Name, r.Guid, r.Slug)).ToValueList(),
             _tracks.ToValueList(),
             _persons.Select(p => new SchedulePerson(p.Id, p.Guid, p.Name, p.OtherNames.ToValueList())).ToValueList(),
-            events.ToValueList());
+            events.ToValueList())
+        {
+            Generator = string.IsNullOrWhiteSpace(Generator) ? null : Generator.Trim(),
+        };
         return new ScheduleReadResult(document, _problems.ToValueList());
     }
 
@@ -409,6 +414,8 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             raw.Attachments.ToValueList(),
             raw.RecordingOptOut,
             Blank(raw.Url),
+            Blank(raw.FeedbackUrl),
+            Blank(raw.RecordingLicense),
             raw.DayDate ?? DayOf(start, zone),
             raw.Location);
     }

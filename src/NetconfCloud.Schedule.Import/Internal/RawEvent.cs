@@ -61,4 +61,8 @@ internal sealed class RawEvent
     public bool RecordingOptOut { get; set; }
 
     public string? Url { get; set; }
+
+    public string? FeedbackUrl { get; set; }
+
+    public string? RecordingLicense { get; set; }
 }

@@ -2,12 +2,12 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Schedule;
 
 /// <summary>
 /// The identities the schedule exports give sessions, rooms and people. A session's guid is the one it had in the
 /// schedule it was imported from (<see cref="Session.SourceGuid"/>); a session that never had one gets a name-based
-/// UUID (version 5, RFC 9562) of its iCalendar UID (<see cref="CalendarRenderer.Uid"/>) in <see cref="Namespace"/>,
+/// UUID (version 5, RFC 9562) of its iCalendar UID (<see cref="Uid"/>) in <see cref="Namespace"/>,
 /// so the guid and the UID name the same session and neither changes between exports. Rooms and people are named
 /// the same way after their feed paths (<c>{conference}/rooms/{id}</c>, <c>{conference}/speakers/{id}</c>); a
 /// person imported with a guid keeps it.
@@ -17,8 +17,17 @@ public static class ScheduleIdentities
     /// <summary>The namespace of every derived guid: <c>uuid5(Namespace, "netconf-2015/sessions/introduction")</c>.</summary>
     public static readonly Guid Namespace = new("27096002-45f3-4480-901d-5981bf67ca8f");
 
+    /// <summary>The generator name our exports give (frab <c>&lt;generator name&gt;</c>, c3voc <c>generator.name</c>): an import knows its own exports by it.</summary>
+    public const string Generator = "NetconfCloud";
+
+    /// <summary>A session's iCalendar UID: the same in every feed and export, whatever changes.</summary>
+    public static string Uid(string conferenceId, string sessionId) => $"{conferenceId}/sessions/{sessionId}";
+
     public static Guid SessionGuid(string conferenceId, Session session) =>
-        Guid.TryParse(session.SourceGuid, out var source) ? source : NameBased(CalendarRenderer.Uid(conferenceId, session.Id));
+        Guid.TryParse(session.SourceGuid, out var source) ? source : DerivedSessionGuid(conferenceId, session.Id);
+
+    /// <summary>The guid the exports give a session that came from no source schedule.</summary>
+    public static Guid DerivedSessionGuid(string conferenceId, string sessionId) => NameBased(Uid(conferenceId, sessionId));
 
     public static Guid RoomGuid(string conferenceId, string roomId) => NameBased($"{conferenceId}/rooms/{roomId}");
 
@@ -27,7 +36,7 @@ public static class ScheduleIdentities
 
     /// <summary>
     /// The deprecated integer id the formats still require: the first 31 bits of the SHA-256 of the guid's text, so it
-    /// follows the guid across exports and imports. <see cref="ScheduleExport"/> moves a clash to the next free number.
+    /// follows the guid across exports and imports. The exports move a clash to the next free number.
     /// </summary>
     public static int EventId(Guid sessionGuid)
     {
