@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Grpc.Core;
 using NetconfCloud.Schedule;
@@ -26,7 +27,7 @@ namespace NetconfCloud.ScheduleService.Tests;
 /// to import exactly, so the list is emptied as the fixes land.
 /// </remarks>
 [Collection(ScheduleCollection.Name)]
-public class ScheduleCorpusTests(ScheduleFixture fixture, ITestOutputHelper output)
+public partial class ScheduleCorpusTests(ScheduleFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Each corpus file with the IANA zone to assume when the file names none (the conference's real zone).</summary>
     public static TheoryData<string, string?> Files => new()
@@ -129,12 +130,12 @@ public class ScheduleCorpusTests(ScheduleFixture fixture, ITestOutputHelper outp
             return Outcome.Refused($"import refused: {e.StatusCode}, {violations.Length} violations", [e.Status.Detail, .. violations.Take(5).Select(v => $"{v.Field}: {v.Description}")]);
         }
 
-        var warnings = read.Problems.Count(p => p.Severity == ProblemSeverity.Warning) + mapped.Count(p => p.Severity == ProblemSeverity.Warning) + report.Warnings.Count;
+        var warnings = read.Problems.Concat(mapped).Where(p => p.Severity == ProblemSeverity.Warning).Select(p => p.Path).Concat(report.Warnings.Select(w => w.Path)).ToArray();
         var agenda = await ScheduleFiles.ReadAsync(server.Client, conferenceId);
         return Compare(file, conferenceId, published, agenda, warnings);
     }
 
-    private static Outcome Compare(string file, string conferenceId, PublishedSchedule published, AgendaSnapshot agenda, int warnings)
+    private static Outcome Compare(string file, string conferenceId, PublishedSchedule published, AgendaSnapshot agenda, string[] warnings)
     {
         var allowances = AllowedDifferences.GetValueOrDefault(file, []);
         var used = new HashSet<Allowance>();
@@ -223,8 +224,12 @@ public class ScheduleCorpusTests(ScheduleFixture fixture, ITestOutputHelper outp
             ? (used.Count > 0 ? "as the file, allowing: " + string.Join("; ", used.Select(a => a.Reason)) : "as the file")
             : string.Join(", ", problems.GroupBy(p => p.Kind).Select(g => $"{g.Count()} {g.Key}"));
         var examples = problems.GroupBy(p => p.Kind).SelectMany(g => g.Take(3).Select(p => p.Example));
-        return new Outcome(problems.Count == 0, exact, allowed, warnings, summary, [.. examples]);
+        var warningKinds = warnings.GroupBy(path => Indices().Replace(path, "[]")).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}");
+        return new Outcome(problems.Count == 0, exact, allowed, warnings.Length, summary, [.. examples, "warnings: " + string.Join(", ", warningKinds)]);
     }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex Indices();
 
     private static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
