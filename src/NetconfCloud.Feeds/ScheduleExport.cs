@@ -103,38 +103,16 @@ internal static class ScheduleExport
     }
 
     /// <summary>
-    /// Every speaker as the formats name a person: an integer id, which apps key persons on (ConfClerk keeps them by
-    /// id), and the guid the source gave, if it gave one. The id is the source's when it was a number and no other
-    /// speaker has it (an import of our export then knows the person again); else a number from a name-based guid.
+    /// Every speaker as the formats name a person: the integer id apps key persons on
+    /// (<see cref="ScheduleIdentities.PersonIds"/>), and the guid the source gave, if it gave one.
     /// </summary>
     private static Dictionary<string, ExportedPerson> People(IReadOnlyList<Speaker> speakers, string conferenceId)
     {
-        var taken = new HashSet<int>();
-        var sourceIds = speakers.Select(s => int.TryParse(s.SourceId, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : 0).ToArray();
-        var shared = sourceIds.Where(id => id > 0).GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        foreach (var id in sourceIds.Where(id => id > 0 && !shared.Contains(id)))
-        {
-            taken.Add(id);
-        }
-
-        var people = new Dictionary<string, ExportedPerson>(StringComparer.Ordinal);
-        foreach (var (speaker, sourceId) in speakers.Zip(sourceIds).OrderBy(p => p.First.Id, StringComparer.Ordinal))
-        {
-            var guid = ScheduleIdentities.SpeakerGuid(conferenceId, speaker.Id, speaker.SourceId);
-            var id = sourceId;
-            if (id == 0 || shared.Contains(id))
-            {
-                id = ScheduleIdentities.EventId(guid);
-                while (!taken.Add(id))
-                {
-                    id = id == int.MaxValue ? 1 : id + 1;
-                }
-            }
-
-            people[speaker.Id] = new ExportedPerson(speaker.Name, Guid.TryParse(speaker.SourceId, out _) ? guid : null, id, OrNull(speaker.Bio), speaker.Links);
-        }
-
-        return people;
+        var ids = ScheduleIdentities.PersonIds(conferenceId, speakers);
+        return speakers.ToDictionary(
+            s => s.Id,
+            s => new ExportedPerson(s.Name, Guid.TryParse(s.SourceId, out var guid) ? guid : null, ids[s.Id], OrNull(s.Bio), s.Links),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Distinct ids in guid order: a clash (about one in ten thousand for a thousand sessions) takes the next free number.</summary>

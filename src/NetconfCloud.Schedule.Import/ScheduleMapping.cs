@@ -112,7 +112,8 @@ public static class ScheduleMapping
             }
 
             // HTML (FOSDEM's abstracts are) becomes plain text first, so that the length limit applies to the text we keep.
-            var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => HtmlText.ToPlainText(t!.Trim()).Trim()).Where(t => t.Length > 0).Distinct());
+            // Our own exports publish plain text: text that looks like markup there is what the talk says.
+            var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (ours ? t!.Trim() : HtmlText.ToPlainText(t!.Trim())).Trim()).Where(t => t.Length > 0).Distinct());
             var session = new Session("", new SessionContent
             {
                 Kind = KindOf(e.Type),

@@ -86,7 +86,7 @@ public static class ImportPlanner
         var conference = MergeConference(current.Conference, incoming.Conference, exists);
         problems.AddRange(ResourceRules.CheckConference(conference, "conference."));
 
-        var (speakers, keys, speakersCreated, speakersUpdated) = MatchSpeakers(current.Speakers, incoming.Speakers, problems);
+        var (speakers, keys, speakersCreated, speakersUpdated) = MatchSpeakers(current.Conference.Id, current.Speakers, incoming.Speakers, problems);
         var byId = speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var context = problems.Count == 0 ? new RuleContext(conference, speakers) : null;
 
@@ -316,8 +316,11 @@ public static class ImportPlanner
     }
 
     private static (List<Speaker> All, Dictionary<string, string> Keys, List<string> Created, List<string> Updated) MatchSpeakers(
-        IReadOnlyList<Speaker> current, IReadOnlyList<IncomingSpeaker> incoming, List<FieldViolation> problems)
+        string conferenceId, IReadOnlyList<Speaker> current, IReadOnlyList<IncomingSpeaker> incoming, List<FieldViolation> problems)
     {
+        // The person ids our exports give the speakers, so that an import of our own export knows each again.
+        var exported = ScheduleIdentities.PersonIds(conferenceId, current).ToDictionary(p => p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Key, StringComparer.Ordinal);
+
         var all = current.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         List<string> created = [], updated = [];
@@ -334,6 +337,7 @@ public static class ImportPlanner
             var (key, wanted) = incoming[i];
             var match = wanted.Id.Length > 0 && all.TryGetValue(wanted.Id, out var byId) ? byId
                 : wanted.SourceId.Length > 0 ? all.Values.FirstOrDefault(s => SameSource(s, wanted))
+                    ?? (exported.TryGetValue(wanted.SourceId, out var ours) && all.TryGetValue(ours, out var known) && known.IsNamed(wanted.Name) ? known : null)
                 : null;
             // By name only someone the source does not know by another id: two persons of one name with two ids
             // in the source are two speakers.

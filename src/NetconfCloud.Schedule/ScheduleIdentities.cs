@@ -35,6 +35,36 @@ public static class ScheduleIdentities
         Guid.TryParse(sourceId, out var source) ? source : NameBased($"{conferenceId}/speakers/{speakerId}");
 
     /// <summary>
+    /// The integer id the exports give each speaker, unique among them, which apps key persons on (ConfClerk keeps them
+    /// by id): the source's id when it was a number that no other speaker has, so that the source and our export name
+    /// the person alike; else a number from the speaker's guid (<see cref="SpeakerGuid"/>), the next free one on a clash.
+    /// An import of our own export knows the speaker again by it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PersonIds(string conferenceId, IReadOnlyList<Speaker> speakers)
+    {
+        var numbers = speakers.Select(s => int.TryParse(s.SourceId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : 0).ToArray();
+        var shared = numbers.Where(id => id > 0).GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var taken = numbers.Where(id => id > 0 && !shared.Contains(id)).ToHashSet();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (speaker, number) in speakers.Zip(numbers).OrderBy(p => p.First.Id, StringComparer.Ordinal))
+        {
+            var id = number;
+            if (id == 0 || shared.Contains(id))
+            {
+                id = EventId(SpeakerGuid(conferenceId, speaker.Id, speaker.SourceId));
+                while (!taken.Add(id))
+                {
+                    id = id == int.MaxValue ? 1 : id + 1;
+                }
+            }
+
+            ids[speaker.Id] = id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>
     /// The deprecated integer id the formats still require: the first 31 bits of the SHA-256 of the guid's text, so it
     /// follows the guid across exports and imports. The exports move a clash to the next free number.
     /// </summary>
