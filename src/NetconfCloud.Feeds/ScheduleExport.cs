@@ -14,8 +14,10 @@ namespace NetconfCloud.Feeds;
 /// <item>Guids and integer ids are <see cref="ScheduleIdentities"/>'; the acronym is the conference id with
 /// underscores for hyphens (the JSON schema allows a hyphen only before a year), padded to the four characters
 /// both schemas ask for; an event's slug is <c>{acronym}-{session id}</c>.</item>
-/// <item>Times are in the conference's zone with their offset; each day runs from its first session's start to its
-/// last session's end (midnight to midnight when it has none).</item>
+/// <item>Times are in the conference's zone with their offset. Sessions are listed under their conference day (a
+/// night session after midnight under the day before, up to the conference's day change). Each day runs from its first
+/// session's start to its last session's end (midnight to midnight when it has none), or, for a conference whose days
+/// end in the night, from one day change to the next, which is how apps learn the day change.</item>
 /// </list>
 /// </summary>
 internal static class ScheduleExport
@@ -75,13 +77,19 @@ internal static class ScheduleExport
             RecordingOptOut = s.RecordingOptOut || !s.IsTalk,
         }).ToArray();
 
-        var byDay = events.ToLookup(e => DateOnly.FromDateTime(e.Start.DateTime));
+        // By conference day: a night session stays on the day it belongs to (the conference's day change).
+        var byDay = events.ToLookup(e => zone.DayOf(e.Start));
         var days = conference.Days.Concat(byDay.Select(g => g.Key)).Distinct().Order()
             .Select((date, i) => new ExportedDay(
                 i + 1,
                 date,
-                byDay[date].Select(e => e.Start).DefaultIfEmpty(Midnight(zone, date)).Min(),
-                byDay[date].Select(e => e.Start + e.Duration).DefaultIfEmpty(Midnight(zone, date.AddDays(1))).Max(),
+                // A conference whose days end in the night says so by its days' bounds (apps take the day change from them).
+                conference.DayChange == TimeOnly.MinValue
+                    ? byDay[date].Select(e => e.Start).DefaultIfEmpty(Midnight(zone, date)).Min()
+                    : DayChange(zone, date, conference.DayChange),
+                conference.DayChange == TimeOnly.MinValue
+                    ? byDay[date].Select(e => e.Start + e.Duration).DefaultIfEmpty(Midnight(zone, date.AddDays(1))).Max()
+                    : DayChange(zone, date.AddDays(1), conference.DayChange),
                 [.. rooms.Select(r => new ExportedRoomDay(r, [.. byDay[date].Where(e => e.Room == r)])).Where(r => r.Events.Count > 0)]))
             .ToArray();
 
@@ -142,6 +150,9 @@ internal static class ScheduleExport
 
         static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
     }
+
+    private static DateTimeOffset DayChange(ConferenceTimeZone zone, DateOnly date, TimeOnly at) =>
+        zone.ToLocal(zone.ToInstant(date, at));
 
     private static DateTimeOffset Midnight(ConferenceTimeZone zone, DateOnly date)
     {

@@ -57,7 +57,14 @@ public sealed record ScheduleConference(
     string? BaseUrl,
     string? Venue,
     string? City,
-    ValueList<ScheduleDay> Days);
+    ValueList<ScheduleDay> Days)
+{
+    /// <summary>
+    /// When the conference's days end: frab's <c>day_change</c>, else the latest time after midnight a day ends at
+    /// (38C3's days end at 06:00 the next morning); null when the file says neither.
+    /// </summary>
+    public TimeOnly? DayChange { get; init; }
+}
 
 /// <param name="Start">The instant the day starts, when the file gives it (frab's <c>day@start</c>, JSON <c>day_start</c>).</param>
 public sealed record ScheduleDay(int? Index, DateOnly Date, DateTimeOffset? Start, DateTimeOffset? End);

@@ -29,7 +29,8 @@ public static class ScheduleMapping
 
         var rooms = Identify(document.Rooms.Select(r => (Name: r.Name, Slug: r.Slug)), "room");
         var tracks = Identify(document.Tracks.Select(t => (Name: t.Name, Slug: t.Slug)), "track");
-        var zone = zoneId.Length > 0 && ResourceRules.IsIanaZone(zoneId) ? ConferenceTimeZone.FromId(zoneId) : null;
+        var dayChange = c.DayChange is { } change && change <= ResourceRules.MaxDayChange ? change : TimeOnly.MinValue;
+        var zone = zoneId.Length > 0 && ResourceRules.IsIanaZone(zoneId) ? ConferenceTimeZone.FromId(zoneId, dayChange) : null;
         var days = c.Days.Select(d => d.Date)
             .Concat(zone is null ? [] : document.Events.Select(e => zone.DayOf(e.Start)))
             .Distinct().Order().ToArray();
@@ -51,6 +52,7 @@ public static class ScheduleMapping
             Url = WebUrl(c.Url, c.BaseUrl) ?? "",
             Rooms = [.. document.Rooms.Select(r => new Room(rooms[r.Name], OneLine(r.Name, ResourceRules.MaxNameLength)))],
             Tracks = [.. document.Tracks.Select(t => new Track(tracks[t.Name], OneLine(t.Name, ResourceRules.MaxNameLength), Colour(t.Color)))],
+            DayChange = dayChange,
         };
 
         var speakers = new List<IncomingSpeaker>();

@@ -63,6 +63,9 @@ internal sealed class ConferenceEntity : AgendaEntity
     public string Url { get; set; } = "";
     public string RoomsJson { get; set; } = "[]";
     public string TracksJson { get; set; } = "[]";
+
+    /// <summary>"HH:mm"; empty (rows written before it existed too) is midnight.</summary>
+    public string DayChange { get; set; } = "";
     public long AgendaVersion { get; set; }
     public DateTimeOffset AgendaUpdateTime { get; set; }
 

@@ -28,6 +28,7 @@ internal static class EntityMapping
         Url = c.Url,
         RoomsJson = JsonSerializer.Serialize(c.Rooms, Json),
         TracksJson = JsonSerializer.Serialize(c.Tracks, Json),
+        DayChange = c.DayChange == TimeOnly.MinValue ? "" : c.DayChange.ToString("HH:mm", CultureInfo.InvariantCulture),
         AgendaVersion = c.AgendaVersion,
         AgendaUpdateTime = c.AgendaUpdateTime,
     };
@@ -52,6 +53,7 @@ internal static class EntityMapping
         Url = Text(e, nameof(ConferenceEntity.Url)),
         Rooms = FromJson<Room[]>(e, nameof(ConferenceEntity.RoomsJson)),
         Tracks = FromJson<Track[]>(e, nameof(ConferenceEntity.TracksJson)),
+        DayChange = Text(e, nameof(ConferenceEntity.DayChange)) is { Length: > 0 } change ? TimeOnly.ParseExact(change, "HH:mm", CultureInfo.InvariantCulture) : TimeOnly.MinValue,
         ETag = e.ETag.ToString(),
         PendingEdit = PendingEdit(e),
     };

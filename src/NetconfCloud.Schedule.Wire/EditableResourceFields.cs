@@ -29,6 +29,7 @@ public static class EditableResourceFields
                 : p with { CoLocatedEvent = WireMapping.ToDomain(c.CoLocatedEvent) },
             ["rooms"] = (p, c) => p with { Rooms = [.. c.Rooms.Select(WireMapping.ToDomain)] },
             ["tracks"] = (p, c) => p with { Tracks = [.. c.Tracks.Select(WireMapping.ToDomain)] },
+            ["day_change"] = (p, c) => p with { DayChange = WireMapping.ParseTime(c.DayChange, "conference.day_change") },
         };
 
     public static IReadOnlyDictionary<string, Func<SpeakerPatch, Proto.Speaker, SpeakerPatch>> Speaker { get; } =

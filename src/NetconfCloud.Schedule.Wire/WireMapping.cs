@@ -33,6 +33,7 @@ public static class WireMapping
         Url = c.Url,
         Rooms = { c.Rooms.Select(ToWire) },
         Tracks = { c.Tracks.Select(ToWire) },
+        DayChange = c.DayChange == TimeOnly.MinValue ? "" : FormatTime(c.DayChange),
     };
 
     public static Conference ToDomain(Proto.Conference c) => new(
@@ -46,6 +47,7 @@ public static class WireMapping
         Url = c.Url,
         Rooms = [.. c.Rooms.Select(ToDomain)],
         Tracks = [.. c.Tracks.Select(ToDomain)],
+        DayChange = ParseTime(c.DayChange, "conference.day_change"),
     };
 
     public static CoLocatedEvent ToDomain(Proto.CoLocatedEvent e) =>
@@ -261,4 +263,12 @@ public static class WireMapping
             : throw new InvalidArgumentException(field, $"'{text}' is not a date in the form YYYY-MM-DD.");
 
     public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A time of day "HH:MM"; empty is midnight.</summary>
+    public static TimeOnly ParseTime(string text, string field) =>
+        text.Length == 0 ? TimeOnly.MinValue
+        : TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
+        : throw new InvalidArgumentException(field, $"'{text}' is not a time of day in the form HH:MM.");
+
+    public static string FormatTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -293,6 +293,7 @@ public static class ImportPlanner
             Days = source.Days.Count > 0 ? [.. source.Days.Union(current.Days).Order()] : current.Days,
             Committee = source.Committee.Count > 0 ? source.Committee : current.Committee,
             CoLocatedEvent = source.CoLocatedEvent ?? current.CoLocatedEvent,
+            DayChange = source.DayChange != TimeOnly.MinValue ? source.DayChange : current.DayChange,
             Rooms = Merged(current.Rooms, source.Rooms, r => r.Id),
             Tracks = Merged(current.Tracks, source.Tracks, t => t.Id),
         };

@@ -68,9 +68,11 @@ public sealed record ConferencePatch
     public bool ClearCoLocatedEvent { get; init; }
     public IReadOnlyList<Room>? Rooms { get; init; }
     public IReadOnlyList<Track>? Tracks { get; init; }
+    public TimeOnly? DayChange { get; init; }
 
     public Conference ApplyTo(Conference c) => c with
     {
+        DayChange = DayChange ?? c.DayChange,
         Name = Name ?? c.Name,
         FullName = FullName ?? c.FullName,
         Subtitle = Subtitle ?? c.Subtitle,

@@ -6,13 +6,16 @@ namespace NetconfCloud.Schedule;
 /// </summary>
 public sealed class ConferenceTimeZone
 {
-    private ConferenceTimeZone(TimeZoneInfo zone) => Zone = zone;
+    private ConferenceTimeZone(TimeZoneInfo zone, TimeOnly dayChange) => (Zone, DayChange) = (zone, dayChange);
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>When a conference day ends (midnight unless a night programme runs past it); see <see cref="DayOf"/>.</summary>
+    public TimeOnly DayChange { get; }
+
     public string Id => Zone.Id;
 
-    public static ConferenceTimeZone FromId(string ianaId)
+    public static ConferenceTimeZone FromId(string ianaId, TimeOnly dayChange = default)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone))
         {
@@ -25,7 +28,7 @@ public sealed class ConferenceTimeZone
             zone = ianaZone;
         }
 
-        return new ConferenceTimeZone(zone);
+        return new ConferenceTimeZone(zone, dayChange);
     }
 
     /// <summary>The instant of a wall-clock time on a conference day.</summary>
@@ -76,8 +79,11 @@ public sealed class ConferenceTimeZone
         return changes;
     }
 
-    /// <summary>The conference day an instant falls on.</summary>
-    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+    /// <summary>
+    /// The conference day an instant falls on: its local date, or the date before when it is after midnight and
+    /// before <see cref="DayChange"/> (a night session belongs to the day it is listed under).
+    /// </summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime - DayChange.ToTimeSpan());
 }
 
 /// <summary>A change of a zone's clock: at <see cref="At"/>, from one offset from UTC to another.</summary>

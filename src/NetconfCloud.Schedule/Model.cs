@@ -84,13 +84,20 @@ public sealed record Conference(
 
     public IReadOnlyList<Track> Tracks { get; init; } = [];
 
+    /// <summary>
+    /// When a conference day ends, in the conference's zone: a session that starts after midnight and before this
+    /// belongs to the day before (a congress's night programme). Midnight by default.
+    /// </summary>
+    public TimeOnly DayChange { get; init; }
+
     /// <summary>The storage version of the conference record, which moves with every change to the agenda; not published.</summary>
     public string ETag { get; init; } = "";
 
     /// <summary>Storage only: an edit committed on this version whose rows are still being moved into place; empty when none.</summary>
     public string PendingEdit { get; init; } = "";
 
-    public ConferenceTimeZone TimeZone => ConferenceTimeZone.FromId(TimeZoneId);
+    /// <summary>The conference's zone, with its days ending at <see cref="DayChange"/>.</summary>
+    public ConferenceTimeZone TimeZone => ConferenceTimeZone.FromId(TimeZoneId, DayChange);
 
     /// <summary>Where the conference happens, as a calendar location: venue (when published), city, country.</summary>
     public string Location => string.Join(", ", new[] { Venue, City, Country }.Where(part => part.Length > 0));

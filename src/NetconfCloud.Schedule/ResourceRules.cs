@@ -11,6 +11,9 @@ public static partial class ResourceRules
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 8000;
     public const int MaxDays = 60;
+
+    /// <summary>The latest a conference day may end: noon of the next date.</summary>
+    public static readonly TimeOnly MaxDayChange = new(12, 0);
     public const int MaxRooms = 500;
     public const int MaxTracks = 200;
     public const int MaxOtherNames = 10;
@@ -67,6 +70,11 @@ public static partial class ResourceRules
         else if (c.Days[0].Year < SessionRules.FirstYear || c.Days[^1].Year > SessionRules.LastYear)
         {
             Fail("days", $"must be in the years {SessionRules.FirstYear}–{SessionRules.LastYear}.");
+        }
+
+        if (c.DayChange > MaxDayChange)
+        {
+            Fail("day_change", $"must be between 00:00 and {MaxDayChange:HH\\:mm}: a day ends in the night after it.");
         }
 
         CheckNamedIds(c.Rooms.Select(r => (r.Id, r.Name)).ToArray(), MaxRooms, "rooms", Fail);

@@ -17,6 +17,7 @@ internal static class Everything
         Url = "https://netconf.example/2015",
         Rooms = [new Room("main-room", "Main room"), new Room("hack-room", "Hack room")],
         Tracks = [new Track("bpf", "BPF", "#1f77b4")],
+        DayChange = new TimeOnly(4, 0),
         ETag = "W/\"datetime'2015-02-01'\"",
         PendingEdit = "0f3c",
     };

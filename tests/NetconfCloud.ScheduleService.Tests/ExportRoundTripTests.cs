@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NetconfCloud.Feeds;
@@ -52,6 +53,45 @@ public class ExportRoundTripTests(ScheduleFixture fixture)
         var after = (await ScheduleFiles.ReadAsync(server.Client, before.Conference.Id)).Sessions.Single(s => s.Id == sessionId);
         return string.Join("; ", EveryField.Differences(before.Sessions.Single(s => s.Id == sessionId), after));
     }
+
+    /// <remarks>
+    /// 36C3's merged file lists two events that start at 04:00, the very instant its day ends, under the day that
+    /// ends then: a day ends at its day change, so they are on the next day here; those two are named.
+    /// </remarks>
+    [Theory]
+    [InlineData("38c3-hub.xml", 58, new string[0])]
+    [InlineData("36c3-merged.xml", null, new[] { "84ea0aa7-282b-4da8-8579-5be720d0b281", "9d82d204-e969-4e01-9939-c3cce8c14c8a" })]
+    public async Task ANightSessionStaysOnTheDayTheSourceListsItUnder(string file, int? nightSessions, string[] atTheDayChange)
+    {
+        await using var server = await fixture.StartServerAsync();
+        var source = XDocument.Load(ScheduleFiles.PathOf(file));
+        var read = ScheduleReader.Read(File.OpenRead(ScheduleFiles.PathOf(file)), options: new ScheduleReadOptions { TimeZone = "Europe/Berlin" });
+        await ScheduleFiles.ImportAsync(server.WriterClient, "night", ScheduleMapping.ToIncoming(read.Document!, "night", file).Agenda, new ImportOptions());
+
+        var export = XDocument.Parse(await ExportAsync(await ScheduleFiles.ReadAsync(server.Client, "night"), FeedKind.Frab));
+
+        var listed = DaysOfEvents(source);
+        var ours = DaysOfEvents(export);
+        var nights = listed.Where(e => DateOnly.FromDateTime(e.Value.Start.DateTime) > e.Value.Day).Select(e => e.Key).ToArray();
+        if (nightSessions is { } count)
+        {
+            Assert.Equal(count, nights.Length);
+        }
+
+        Assert.NotEmpty(nights);
+        Assert.All(listed.Where(e => !atTheDayChange.Contains(e.Key)), e => Assert.Equal(e.Value.Day, ours[e.Key].Day));
+        Assert.All(atTheDayChange, guid => Assert.Equal(listed[guid].Day.AddDays(1), ours[guid].Day));
+    }
+
+    /// <summary>Each event's guid, the date of the day it is listed under and its start with the offset written, read with LINQ to XML.</summary>
+    private static Dictionary<string, (DateOnly Day, DateTimeOffset Start)> DaysOfEvents(XDocument schedule) =>
+        schedule.Descendants("day")
+            .SelectMany(day => day.Descendants("event").Select(e => (
+                Guid: (string)e.Attribute("guid")!,
+                Day: DateOnly.ParseExact((string)day.Attribute("date")!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Start: DateTimeOffset.Parse((string)e.Element("date")!, System.Globalization.CultureInfo.InvariantCulture))))
+            .GroupBy(e => e.Guid)
+            .ToDictionary(g => g.Key, g => (g.First().Day, g.First().Start));
 
     private static async Task<string> ExportAsync(AgendaSnapshot agenda, FeedKind kind)
     {

@@ -196,7 +196,10 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             BaseUrl,
             Venue,
             City,
-            _days.ToValueList());
+            _days.ToValueList())
+        {
+            DayChange = DayChange ?? NightEnd(zone),
+        };
 
         var events = new List<ScheduleEvent>(_events.Count);
         var guids = new Dictionary<Guid, int>();
@@ -418,6 +421,18 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             Blank(raw.RecordingLicense),
             raw.DayDate ?? DayOf(start, zone),
             raw.Location);
+    }
+
+    /// <summary>The latest local time, up to noon, that a day ends at on the date after it; null when every day ends by midnight.</summary>
+    private TimeOnly? NightEnd(TimeZoneInfo? zone)
+    {
+        var ends = _days
+            .Where(d => d.End is not null)
+            .Select(d => (d.Date, End: zone is null ? d.End!.Value : TimeZoneInfo.ConvertTime(d.End!.Value, zone)))
+            .Where(d => DateOnly.FromDateTime(d.End.DateTime) == d.Date.AddDays(1) && TimeOnly.FromDateTime(d.End.DateTime) is var t && t > TimeOnly.MinValue && t <= new TimeOnly(12, 0))
+            .Select(d => TimeOnly.FromDateTime(d.End.DateTime))
+            .ToArray();
+        return ends.Length > 0 ? ends.Max() : null;
     }
 
     private DateOnly? DayOf(DateTimeOffset start, TimeZoneInfo? zone)

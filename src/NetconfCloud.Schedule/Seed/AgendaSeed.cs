@@ -55,6 +55,7 @@ public static class AgendaSeed
             Url = c.Url ?? "",
             Rooms = [.. (c.Rooms ?? []).Select(r => new Room(r.Id, r.Name))],
             Tracks = [.. (c.Tracks ?? []).Select(t => new Track(t.Id, t.Name, t.Color ?? ""))],
+            DayChange = c.DayChange is { } change ? ParseTime(change) : TimeOnly.MinValue,
         };
 
         var speakers = file.Speakers.Select(s => new Speaker(s.Id, s.Name, s.AlsoKnownAs ?? [])
@@ -86,7 +87,8 @@ public static class AgendaSeed
             content.Remove(placeField);
         }
 
-        var day = ParseDate(seed.Day);
+        // The day is the conference day: a start before the day change is in the night after it.
+        var day = ParseDate(seed.Day) is var listed && ParseTime(seed.Start) < zone.DayChange ? listed.AddDays(1) : listed;
         var start = zone.ToInstant(day, ParseTime(seed.Start));
         var end = zone.ToInstant(day, ParseTime(seed.End));
         return new Session(seed.Id, SessionContentJson.Deserialize(JsonSerializer.SerializeToElement(content)) with
@@ -110,7 +112,7 @@ public static class AgendaSeed
         var json = new JsonObject
         {
             ["id"] = s.Id,
-            ["day"] = FormatDate(DateOnly.FromDateTime(start.DateTime)),
+            ["day"] = FormatDate(zone.DayOf(s.Start)),
             ["start"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["end"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
@@ -154,6 +156,7 @@ public static class AgendaSeed
                 Url = Optional(c.Url),
                 Rooms = c.Rooms.Count > 0 ? [.. c.Rooms.Select(r => new SeedRoom(r.Id, r.Name))] : null,
                 Tracks = c.Tracks.Count > 0 ? [.. c.Tracks.Select(t => new SeedTrack(t.Id, t.Name, Optional(t.Color)))] : null,
+                DayChange = c.DayChange == TimeOnly.MinValue ? null : c.DayChange.ToString("HH:mm", CultureInfo.InvariantCulture),
             },
             [.. agenda.Sponsors.OrderBy(s => s.Order).Select(s => new SeedSponsor(s.Id, s.Name, s.Tagline) { Tier = Optional(s.Tier), Url = Optional(s.Url) })],
             [.. agenda.Speakers.Select(s => new SeedSpeaker(s.Id, s.Name, s.AlsoKnownAs.Count > 0 ? s.AlsoKnownAs : null)
@@ -202,6 +205,9 @@ public static class AgendaSeed
         public IReadOnlyList<SeedRoom>? Rooms { get; init; }
 
         public IReadOnlyList<SeedTrack>? Tracks { get; init; }
+
+        /// <summary>When a conference day ends, "HH:mm"; absent is midnight.</summary>
+        public string? DayChange { get; init; }
     }
 
     private sealed record SeedRoom(string Id, string Name);
