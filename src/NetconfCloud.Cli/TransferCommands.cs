@@ -91,17 +91,17 @@ internal static class TransferCommands
 
         AppendIds(text, "updated", plan.UpdatedSessionIds);
         AppendIds(text, "cancelled", plan.CancelledSessionIds);
-        if (plan.Warnings.Count > 0)
+        if (plan.WarningCount > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"warnings ({plan.Warnings.Count}): kept as published, listed by 'netconf clashes'");
+            text.AppendLine(CultureInfo.InvariantCulture, $"warnings ({plan.WarningCount}): kept as published, listed by 'netconf clashes'");
             foreach (var warning in plan.Warnings.Take(MaxListed))
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {warning.Path}{(warning.SourceLocation.Length > 0 ? $" (at {warning.SourceLocation})" : "")}: {warning.Message}");
             }
 
-            if (plan.Warnings.Count > MaxListed)
+            if (plan.WarningCount > MaxListed)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {plan.Warnings.Count - MaxListed} more");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {plan.WarningCount - MaxListed} more");
             }
         }
 

@@ -239,7 +239,7 @@ public static class C3vocJsonReader
             var i = 0;
             foreach (var person in people.EnumerateArray())
             {
-                var p = builder.AddPerson(Str(person, "id"), Str(person, "guid"), Str(person, "public_name") ?? Str(person, "name"), Str(person, "role"), $"{path}.persons[{i}]", SourceLocation.AtPointer($"{pointer}/persons/{i}"));
+                var p = builder.AddPerson(Str(person, "id"), Str(person, "guid"), Str(person, "public_name") ?? Str(person, "name"), Str(person, "role"), $"{path}.persons[{i}]", SourceLocation.AtPointer($"{pointer}/persons/{i}"), Str(person, "biography"));
                 i++;
                 if (p is not null)
                 {
@@ -254,7 +254,7 @@ public static class C3vocJsonReader
     }
 
     private static void ReadPerson(JsonElement person, string path, string pointer, DocumentBuilder builder) =>
-        builder.AddPerson(Str(person, "id"), Str(person, "guid"), Str(person, "public_name") ?? Str(person, "name"), null, path, SourceLocation.AtPointer(pointer));
+        builder.AddPerson(Str(person, "id"), Str(person, "guid"), Str(person, "public_name") ?? Str(person, "name"), null, path, SourceLocation.AtPointer(pointer), Str(person, "biography"));
 
     private static IEnumerable<ScheduleLink> Links(JsonElement e, string name)
     {

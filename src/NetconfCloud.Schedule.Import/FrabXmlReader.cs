@@ -58,7 +58,7 @@ public static class FrabXmlReader
         var personIndex = 0;
         foreach (var person in Children(Child(root, "persons"), "person"))
         {
-            builder.AddPerson(Attribute(person, "id"), Attribute(person, "guid"), Text(Child(person, "name")) ?? DirectText(person), null, $"persons[{personIndex++}]", At(person));
+            builder.AddPerson(Attribute(person, "id"), Attribute(person, "guid"), Text(Child(person, "name")) ?? DirectText(person), null, $"persons[{personIndex++}]", At(person), Text(Child(person, "biography")));
         }
 
         var dayIndex = 0;

@@ -82,6 +82,9 @@ public sealed record SchedulePerson(string? Id, Guid? Guid, string Name, ValueLi
 {
     /// <summary>The person's key in the document: by guid, else id, else name; an <see cref="EventPerson"/> names them by the same key.</summary>
     public string Key => PersonKey.Of(Guid, Id, Name);
+
+    /// <summary>The person's biography as the file gives it (pretalx and FOSDEM write HTML); null when none.</summary>
+    public string? Biography { get; init; }
 }
 
 /// <summary>A person as an event lists them; <see cref="Role"/> only in schedule v2 (SPEAKER, CONTRIBUTOR).</summary>

@@ -55,6 +55,8 @@ public static class ScheduleMapping
             DayChange = dayChange,
         };
 
+        // Our own exports publish plain text and link our own pages: an import of one takes them as such.
+        var ours = document.Generator == ScheduleIdentities.Generator;
         var speakers = new List<IncomingSpeaker>();
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (person, i) in document.Persons.Select((p, i) => (p, i)))
@@ -70,10 +72,10 @@ public static class ScheduleMapping
             speakers.Add(new IncomingSpeaker(person.Key, new Speaker("", name, [.. person.OtherNames.Select(n => OneLine(n, ResourceRules.MaxNameLength)).Where(n => n.Length > 0).Take(ResourceRules.MaxOtherNames)])
             {
                 SourceId = person.Guid?.ToString() ?? person.Id ?? "",
+                Bio = Shortened(MultiLine((ours ? person.Biography?.Trim() : HtmlText.ToPlainText(person.Biography?.Trim() ?? "").Trim()) ?? ""), ResourceRules.MaxDescriptionLength, $"persons[{i}].biography", null, Warn),
             }));
         }
 
-        var ours = document.Generator == ScheduleIdentities.Generator;
         var guids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sessions = new List<IncomingSession>();
         foreach (var e in document.Events)
@@ -269,7 +271,7 @@ public static class ScheduleMapping
     private static string MultiLine(string text) =>
         new([.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(ch => !char.IsControl(ch) || ch is '\n' or '\t')]);
 
-    private static string Shortened(string text, int max, string path, SourceLocation location, Action<string, SourceLocation?, string> warn)
+    private static string Shortened(string text, int max, string path, SourceLocation? location, Action<string, SourceLocation?, string> warn)
     {
         if (text.Length <= max)
         {

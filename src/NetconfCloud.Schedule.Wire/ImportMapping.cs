@@ -31,6 +31,12 @@ public static class ImportMapping
         return request;
     }
 
+    /// <summary>
+    /// The most warnings a response lists: an agenda of 20,000 sessions with clashes has tens of thousands, more than
+    /// a gRPC message holds. The count says how many there are; ListClashes lists every clash.
+    /// </summary>
+    public const int MaxWarningsListed = 1000;
+
     /// <summary>The most an import may hold, over all its messages.</summary>
     public const int MaxImportBytes = 64 * 1024 * 1024;
 
@@ -136,7 +142,8 @@ public static class ImportMapping
         UnchangedSessionCount = report.Unchanged,
         CreatedSpeakerIds = { report.SpeakersCreated },
         UpdatedSpeakerIds = { report.SpeakersUpdated },
-        Warnings = { report.Warnings.Select(w => new Proto.ImportWarning { Path = w.Path, SourceLocation = w.Location, Message = w.Message }) },
+        Warnings = { report.Warnings.Take(MaxWarningsListed).Select(w => new Proto.ImportWarning { Path = w.Path, SourceLocation = w.Location, Message = w.Message }) },
+        WarningCount = report.Warnings.Count,
         ConferenceChanged = report.ConferenceChanged,
         SponsorsChanged = report.SponsorsChanged,
     };

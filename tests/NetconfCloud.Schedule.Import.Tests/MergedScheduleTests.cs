@@ -96,3 +96,33 @@ public class MergedScheduleTests
         return new AgendaSnapshot(edit.Conference ?? current.Conference, [.. sessions.Values], [.. speakers.Values], []);
     }
 }
+
+/// <summary>Speakers arrive with their biographies, published as HTML (FOSDEM, pretalx) and kept as text.</summary>
+public class BiographyTests
+{
+    [Fact]
+    public void AFosdemSpeakersBiographyArrivesAsText()
+    {
+        var xml = TestSchedules.Xml("fosdem-2026.xml");
+        var published = xml.Root!.Element("persons")!.Elements("person").Single(p => (string?)p.Attribute("id") == "1343").Element("biography")!.Value;
+        var (agenda, _) = ScheduleMapping.ToIncoming(TestSchedules.Document("fosdem-2026.xml"), "fosdem-2026", "fosdem-2026.xml");
+
+        var bio = agenda.Speakers.Single(s => s.Speaker.SourceId == "1343").Speaker.Bio;
+
+        Assert.StartsWith("<p>Stéphane Graber is the project leader for <a href=\"https://linuxcontainers.org\">", published, StringComparison.Ordinal);
+        Assert.StartsWith("Stéphane Graber is the project leader for Linux Containers (https://linuxcontainers.org)", bio, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", bio, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APretalxSpeakersBiographyArrivesFromTheJson()
+    {
+        using var json = TestSchedules.Json("democon.json");
+        var first = json.RootElement.GetProperty("schedule").GetProperty("conference").GetProperty("days")[0].GetProperty("rooms").EnumerateObject().First().Value[0].GetProperty("persons")[0];
+        var (agenda, _) = ScheduleMapping.ToIncoming(TestSchedules.Document("democon.json"), "democon", "democon.json");
+
+        var speaker = agenda.Speakers.Single(s => s.Speaker.Name == first.GetProperty("public_name").GetString()).Speaker;
+
+        Assert.Equal(first.GetProperty("biography").GetString()!.Trim(), speaker.Bio);
+    }
+}

@@ -138,7 +138,7 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
     }
 
     /// <summary>Registers a person (from a person list or an event) and returns how the event names them.</summary>
-    public EventPerson? AddPerson(string? id, string? guidText, string? name, string? role, string path, SourceLocation location)
+    public EventPerson? AddPerson(string? id, string? guidText, string? name, string? role, string path, SourceLocation location, string? biography = null)
     {
         id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
         name = name?.Trim();
@@ -166,7 +166,13 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
                 Problem(ProblemSeverity.Warning, path, location, $"Person id {id} names both '{first}' and '{name}'; kept as two people (an id is unique only within the schedule that gave it, and merged schedules repeat ids).");
             }
         }
-        else if (name.Length > 0 && person.Name != name && !person.OtherNames.Contains(name))
+
+        if (person.Biography is null && !string.IsNullOrWhiteSpace(biography))
+        {
+            person.Biography = biography.Trim();
+        }
+
+        if (name.Length > 0 && person.Name != name && !person.OtherNames.Contains(name))
         {
             person.OtherNames.Add(name);
             Problem(ProblemSeverity.Warning, path, location, $"Person {(object?)guid ?? id} is named '{person.Name}' elsewhere and '{name}' here.");
@@ -255,7 +261,7 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             conference,
             _rooms.Select(r => new ScheduleRoom(r.Name, r.Guid, r.Slug)).ToValueList(),
             _tracks.ToValueList(),
-            _persons.Select(p => new SchedulePerson(p.Id, p.Guid, p.Name, p.OtherNames.ToValueList())).ToValueList(),
+            _persons.Select(p => new SchedulePerson(p.Id, p.Guid, p.Name, p.OtherNames.ToValueList()) { Biography = p.Biography }).ToValueList(),
             events.ToValueList())
         {
             Generator = string.IsNullOrWhiteSpace(Generator) ? null : Generator.Trim(),
@@ -561,5 +567,8 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
         public string Name { get; } = name;
 
         public List<string> OtherNames { get; } = [];
+
+        /// <summary>The first biography given for the person, as written (HTML or text).</summary>
+        public string? Biography { get; set; }
     }
 }
