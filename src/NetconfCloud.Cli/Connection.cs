@@ -19,7 +19,7 @@ internal sealed class Connection : IDisposable
     public Connection(ParseResult parse, CancellationToken cancellationToken)
     {
         channel = GrpcChannel.ForAddress(parse.GetValue(NetconfCommand.Address)!);
-        var token = parse.GetValue(NetconfCommand.Token);
+        var token = NetconfCommand.TokenOf(parse);
         var invoker = string.IsNullOrEmpty(token)
             ? channel.CreateCallInvoker()
             : channel.Intercept(metadata =>

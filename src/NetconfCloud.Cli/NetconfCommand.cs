@@ -10,7 +10,10 @@ public sealed class CommandLineException(string message) : Exception(message);
 /// <c>netconf</c>: the organisers' command line over gRPC, with times shown in the conference's own time zone.
 /// Commands by group: conferences (with rooms and tracks), read (sessions, clashes), speakers, sponsors, edit
 /// (sessions), transfer (export, import), watch, token. Exit codes: 0 done, 1 the service refused (the message
-/// says why), 2 bad command line, 3 service unreachable.
+/// says why), 2 bad command line (also: a command that changes the agenda given no token), 3 service unreachable.
+/// Environment: <c>NETCONF_SCHEDULE_ADDRESS</c>, <c>NETCONF_CONFERENCE</c> and <c>NETCONF_TOKEN</c> stand for
+/// <c>--address</c>, <c>--conference</c> and <c>--token</c> when those are not given; the help names the variable of
+/// the token, never its value.
 /// </summary>
 public static class NetconfCommand
 {
@@ -25,19 +28,39 @@ public static class NetconfCommand
         Recursive = true,
     };
 
+    /// <summary>The conference when neither <c>--conference</c> nor <c>NETCONF_CONFERENCE</c> names one: the one <c>./run</c> seeds.</summary>
+    public const string DefaultConference = "netconf-2015";
+
+    public const string ConferenceVariable = "NETCONF_CONFERENCE";
+
+    public const string TokenVariable = "NETCONF_TOKEN";
+
     internal static readonly Option<string> ConferenceId = new("--conference")
     {
-        Description = "Conference id.",
-        DefaultValueFactory = _ => "netconf-2015",
+        Description = $"Conference id (env {ConferenceVariable}).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ConferenceVariable) is { Length: > 0 } named ? named : DefaultConference,
         Recursive = true,
     };
 
+    /// <summary>
+    /// No default value of its own, so that the help never prints a token: <see cref="TokenOf"/> falls back to
+    /// <c>NETCONF_TOKEN</c>.
+    /// </summary>
     internal static readonly Option<string> Token = new("--token")
     {
-        Description = "Bearer token for commands that change the agenda (env NETCONF_TOKEN).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NETCONF_TOKEN") ?? "",
+        Description = $"Bearer token for commands that change the agenda (default: ${TokenVariable}).",
         Recursive = true,
     };
+
+    /// <summary>The token given by <c>--token</c>, else by <c>NETCONF_TOKEN</c>; empty when neither gives one.</summary>
+    internal static string TokenOf(ParseResult parse) =>
+        parse.GetResult(Token) is not null ? parse.GetValue(Token) ?? "" : Environment.GetEnvironmentVariable(TokenVariable) ?? "";
+
+    /// <summary>What a command that changes the agenda says when it was given no token.</summary>
+    public const string NoTokenMessage =
+        $"error: this command changes the agenda and needs a bearer token with the Schedule.Write role; none was given (--token or {TokenVariable}).\n"
+        + $"  Against a local service (./run, Development): export {TokenVariable}=$(./netconf token)\n"
+        + $"  Against Azure: a Microsoft Entra ID token for the API, e.g. export {TokenVariable}=$(az account get-access-token --scope api://netconfcloud-schedule/.default --query accessToken -o tsv)";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -69,9 +92,15 @@ public static class NetconfCommand
             await error.WriteLineAsync($"error: the schedule service at {parse.GetValue(Address)} cannot be reached ({e.Status.Detail}).");
             return Unreachable;
         }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated && TokenOf(parse).Length == 0)
+        {
+            // The service is what knows which calls change the agenda: it asks for a token only there.
+            await error.WriteLineAsync(NoTokenMessage);
+            return Usage;
+        }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
         {
-            await error.WriteLineAsync("error: this command changes the agenda and needs a token with the write permission: --token, or export NETCONF_TOKEN=$(./netconf token)");
+            await error.WriteLineAsync($"error: the service did not accept the token ({e.Status.Detail}). Against a local service, mint one: export {TokenVariable}=$(./netconf token)");
             return Refused;
         }
         catch (RpcException e)

@@ -88,8 +88,8 @@ public sealed partial class PersonalAgendaPublisher(
 
     /// <summary>
     /// A QR code of the personal calendar's webcal:// address, for a phone's camera: an iPhone opens Calendar's
-    /// subscribe dialog from it, Android opens a calendar app that takes webcal (ICSx⁵ and others). Made by our own
-    /// encoder, as SVG.
+    /// subscribe dialog from it, Android opens a calendar app that takes webcal (ICSx⁵ and others). Made by QRCoder, as
+    /// SVG (<see cref="QrCodeSvg"/>).
     /// </summary>
     public async Task<FeedResult> GetQrAsync(string conferenceId, string id, CancellationToken cancellationToken)
     {
@@ -106,8 +106,7 @@ public sealed partial class PersonalAgendaPublisher(
 
     /// <summary>The QR code of <paramref name="agenda"/>'s calendar, as an SVG element that a page can carry inline.</summary>
     public string QrSvg(PersonalAgenda agenda) =>
-        QrCodes.QrCode.Encode(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString())
-            .ToSvg(title: "QR code of your calendar's address");
+        QrCodeSvg.Render(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString(), "QR code of your calendar's address");
 
     private static readonly PersonalAgendaResult Revoked = PersonalAgendaResult.Refused(
         FeedStatus.Gone, "This personal agenda was revoked; its calendar no longer updates. Make a new one from the conference page.");

@@ -15,6 +15,32 @@ public static class LocalFunctionsHost
         ["--port"] = $"{FunctionsHostOptions.SectionName}:{nameof(FunctionsHostOptions.Port)}",
     };
 
+    /// <summary>Exit code: the worker could not start, or died.</summary>
+    public const int WorkerFailed = 1;
+
+    /// <summary>Exit code: no built Functions app at <c>--app</c> (or none given); nothing was started.</summary>
+    public const int NoApp = 2;
+
+    /// <summary>
+    /// Runs the host until it is stopped. The app folder is checked before anything starts: a wrong one ends with one
+    /// error line on <paramref name="error"/> and <see cref="NoApp"/>, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        await using var app = Build(args);
+        var appDirectory = app.Configuration.GetSection(FunctionsHostOptions.SectionName).Get<FunctionsHostOptions>()?.AppDirectory;
+        if (FunctionApp.Problem(appDirectory) is { } problem)
+        {
+            await error.WriteLineAsync($"error: {problem}");
+            return NoApp;
+        }
+
+        // Read before running: RunAsync disposes the app's services when it returns.
+        var state = app.Services.GetRequiredService<WorkerState>();
+        await app.RunAsync();
+        return state.Failure is null ? 0 : WorkerFailed;
+    }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

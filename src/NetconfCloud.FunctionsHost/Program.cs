@@ -1,8 +1,5 @@
 using NetconfCloud.FunctionsHost;
 
 // functions-host --app <built Functions app folder> [--port 7071]
-var app = LocalFunctionsHost.Build(args);
-app.Run();
-
-// Non-zero when the worker could not start or died: scripts and supervisors see the failure.
-return LocalFunctionsHost.Failure(app) is null ? 0 : 1;
+// Exit codes: 0 stopped (Ctrl+C), 1 the worker could not start or died, 2 no Functions app at --app (one error line).
+return await LocalFunctionsHost.RunAsync(args, Console.Error);

@@ -107,11 +107,20 @@ public class CommandLineTests(ScheduleFixture fixture)
     }
 
     [Fact]
-    public async Task AWriteWithoutATokenSaysHowToGetOne()
+    public async Task AWriteWithAnEmptyTokenIsAUsageErrorThatSaysHowToGetOne()
     {
         var (exit, _, error) = await Netconf("cancel", "bpf-updates", "--token", "");
 
-        Assert.Equal(NetconfCommand.Refused, exit);
+        Assert.Equal(NetconfCommand.Usage, exit);
         Assert.Contains("netconf token", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriteWithATokenTheServiceRejectsExitsWithOne()
+    {
+        var (exit, _, error) = await Netconf("cancel", "bpf-updates", "--token", "not-a-token");
+
+        Assert.Equal(NetconfCommand.Refused, exit);
+        Assert.Contains("did not accept the token", error, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NetconfCloud.Testing;
 
 namespace NetconfCloud.Cli.Tests;
@@ -27,6 +28,39 @@ internal static class Netconf
 
     /// <summary>A command that changes the agenda, with <see cref="Token"/>.</summary>
     public static Task<NetconfRun> WriteAsync(ScheduleServer server, params string[] args) => RunAsync(server, [.. args, "--token", Token]);
+
+    /// <summary>
+    /// Runs the built <c>netconf</c> as a process of its own, as a shell would, with no <c>NETCONF_</c> variable but
+    /// those in <paramref name="environment"/>.
+    /// </summary>
+    public static async Task<NetconfRun> ProcessAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "netconf.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var inherited in info.Environment.Keys.Where(k => k.StartsWith("NETCONF_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(inherited);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var netconf = Process.Start(info) ?? throw new InvalidOperationException("netconf did not start");
+        var output = netconf.StandardOutput.ReadToEndAsync();
+        var error = netconf.StandardError.ReadToEndAsync();
+        await netconf.WaitForExitAsync();
+        return new NetconfRun(netconf.ExitCode, await output, await error);
+    }
+
+    /// <summary><see cref="ProcessAsync"/> against <paramref name="server"/>.</summary>
+    public static Task<NetconfRun> ProcessAsync(ScheduleServer server, Dictionary<string, string> environment, params string[] args) =>
+        ProcessAsync(environment, [.. args, "--address", server.Address.ToString()]);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Feeds;
 using NetconfCloud.Testing;
 
 namespace NetconfCloud.FeedFunctions.Tests;
@@ -199,19 +200,21 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
     }
 
     [Fact]
-    public async Task TheQrCodeIsAnSvgOfOurOwnAndGoneWithTheAgenda()
+    public async Task TheQrCodeIsAnSvgThatReadsAsTheCalendarsWebcalAddressAndGoneWithTheAgenda()
     {
         var id = IdOf(await Post(fixture.App, Form("bpf-updates")));
         Task<FeedResponse> Qr() => fixture.App.CallAsync<PersonalAgendaFunctions>((f, r) => f.QrCode(r, Conference, id), $"/api/{Conference}/my/{id}/qr.svg");
 
         var qr = await Qr();
+        var decoded = await JsQr.ReadSvgAsync(qr.Text);
         await Agenda(fixture.App, id, "DELETE");
 
         Assert.Equal(200, qr.Status);
-        Assert.StartsWith("image/svg+xml", qr.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Equal("image/svg+xml; charset=utf-8", qr.Header("Content-Type"));
+        Assert.Equal(PageHeaders.ContentSecurityPolicy, qr.Header("Content-Security-Policy"));
         var svg = System.Xml.Linq.XDocument.Parse(qr.Text).Root!;
-        Assert.Equal("svg", svg.Name.LocalName);
-        Assert.Equal("img", svg.Attribute("role")?.Value);
+        Assert.Equal(("svg", "img"), (svg.Name.LocalName, svg.Attribute("role")?.Value));
+        Assert.Equal($"{Base.Replace("https://", "webcal://", StringComparison.Ordinal)}/{Conference}/my/{id}/calendar.ics", decoded?.Data);
         Assert.Equal(410, (await Qr()).Status);
     }
 
