@@ -87,7 +87,7 @@ internal static class SyntheticAgenda
     }
 
     private static Session Slot(string id, SessionKind kind, string title, DateOnly day, TimeOnly start, TimeOnly end, ConferenceTimeZone zone) =>
-        new(id, kind, title, "", "", [], zone.ToInstant(day, start), zone.ToInstant(day, end), 0, SessionStatus.Scheduled, 0, default, "");
+        new(id, new SessionContent { Kind = kind, Title = title, Start = zone.ToInstant(day, start), End = zone.ToInstant(day, end) });
 
     private sealed record Talk(Session Session, int Day, List<string> SpeakerKeys);
 
@@ -121,16 +121,20 @@ internal static class SyntheticAgenda
                 var title = Words.Title(topic, tech, random);
                 var slug = Slug.From(title);
                 var id = string.Create(CultureInfo.InvariantCulture, $"{slug[..Math.Min(48, slug.Length)].TrimEnd('-')}-{number}");
-                var session = new Session(
-                    id, SessionKind.Talk, title, Words.Abstract(topic, tech, random), "", [],
-                    zone.ToInstant(days[d], cursor), zone.ToInstant(days[d], end), random.Next(3) == 0 ? 1 : 0, SessionStatus.Scheduled, 0, default, "")
+                var session = new Session(id, new SessionContent
                 {
+                    Kind = SessionKind.Talk,
+                    Title = title,
+                    Abstract = Words.Abstract(topic, tech, random),
+                    Start = zone.ToInstant(days[d], cursor),
+                    End = zone.ToInstant(days[d], end),
+                    SlideCount = random.Next(3) == 0 ? 1 : 0,
                     Language = Words.Pick(Words.Languages, random),
                     RoomId = rooms[r].Id,
                     TrackId = track.Id,
                     SourceGuid = Guid(random).ToString("D"),
                     Links = random.Next(4) == 0 ? [new Link("Video", $"https://video.scale.example.org/2026/{id}.webm")] : [],
-                };
+                });
                 talks.Add(new Talk(session, d, []));
                 cursor = end.AddMinutes(random.Next(3) == 0 ? 10 : 5);
             }

@@ -124,36 +124,31 @@ public static class SyntheticAgenda
         var moved = n % 53 == 7;
         var sequence = (cancelled ? 1 : 0) + (moved ? 1 : 0);
         var end = start.AddMinutes(minutes);
-        return new Session(
-            $"d{day + 1}-t{track + 1}-{Slug.From(topic)}-{n.ToString(CultureInfo.InvariantCulture)}",
-            SessionKind.Talk,
-            random.Next(50) == 0 ? "" : title,
-            abstractText,
-            random.Next(8) == 0 ? "Room change: see the board at the entrance." : "",
-            who,
-            start,
-            end,
-            random.Next(4) == 0 ? random.Next(1, 3) : 0,
-            cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled,
-            sequence,
-            Updated(n, sequence),
-            ETag(n, sequence));
+        return new Session($"d{day + 1}-t{track + 1}-{Slug.From(topic)}-{n.ToString(CultureInfo.InvariantCulture)}", new SessionContent
+        {
+            Kind = SessionKind.Talk,
+            Title = random.Next(50) == 0 ? "" : title,
+            Abstract = abstractText,
+            Notes = random.Next(8) == 0 ? "Room change: see the board at the entrance." : "",
+            Speakers = who,
+            Start = start,
+            End = end,
+            SlideCount = random.Next(4) == 0 ? random.Next(1, 3) : 0,
+            Status = cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled,
+        })
+        {
+            Sequence = sequence,
+            UpdateTime = Updated(n, sequence),
+            ETag = ETag(n, sequence),
+        };
     }
 
-    private static Session Pause(int n, int day, string title, SessionKind kind, DateTimeOffset start, int minutes) => new(
-        $"d{day + 1}-{Slug.From(title)}",
-        kind,
-        title,
-        "",
-        "",
-        [],
-        start,
-        start.AddMinutes(minutes),
-        0,
-        SessionStatus.Scheduled,
-        0,
-        Updated(n, 0),
-        ETag(n, 0));
+    private static Session Pause(int n, int day, string title, SessionKind kind, DateTimeOffset start, int minutes) =>
+        new($"d{day + 1}-{Slug.From(title)}", new SessionContent { Kind = kind, Title = title, Start = start, End = start.AddMinutes(minutes) })
+        {
+            UpdateTime = Updated(n, 0),
+            ETag = ETag(n, 0),
+        };
 
     private static DateTimeOffset Updated(int n, int sequence) => PublishedAt.AddSeconds(n).AddDays(sequence);
 

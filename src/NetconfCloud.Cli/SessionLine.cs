@@ -32,7 +32,7 @@ internal sealed class SessionLine(Proto.Conference conference)
             ("id", s.Id), ("subtitle", s.Subtitle),
             ("room", s.RoomId.Length > 0 ? $"{RoomName(s.RoomId)} ({s.RoomId})" : ""),
             ("track", s.TrackId.Length > 0 ? $"{TrackName(s.TrackId)} ({s.TrackId})" : ""),
-            ("language", s.Language), ("abstract", s.Abstract), ("notes", s.Notes),
+            ("language", s.Language), ("page", s.SourceUrl), ("abstract", s.Abstract), ("notes", s.Notes),
             ("slides", s.SlideCount > 0 ? s.SlideCount.ToString(CultureInfo.InvariantCulture) : ""),
         ];
         foreach (var field in fields.Concat(s.Links.Select(l => ("link", LinkText(l)))))

@@ -6,7 +6,7 @@ namespace NetconfCloud.Feeds;
 
 /// <summary>
 /// Renders a calendar from parts serialised alone and kept: the header (the feed's own properties, serialised each
-/// time), the VTIMEZONE (kept per zone and first year), one VEVENT per session (kept per session version, in a
+/// time), the VTIMEZONE (kept per zone and range of days), one VEVENT per session (kept per session version, in a
 /// least-recently-used cache bounded in bytes) and the footer. One change in a large agenda serialises one event
 /// again; the rest is copying bytes. The text equals Ical.Net's serialisation of the whole calendar, folded by
 /// <see cref="ContentLines"/>, because Ical.Net writes a calendar's components one after another and folding is
@@ -18,7 +18,7 @@ internal sealed class CalendarComposer(long eventCacheBytes)
     private static readonly byte[] FooterBytes = Encoding.UTF8.GetBytes(Footer);
 
     private readonly LruCache<EventKey, byte[]> events = new(eventCacheBytes, text => text.Length);
-    private readonly ConcurrentDictionary<(string Zone, DateTime From), byte[]> zones = new();
+    private readonly ConcurrentDictionary<(string Zone, (DateTimeOffset From, DateTimeOffset To) Range), byte[]> zones = new();
     private long eventsRendered;
 
     /// <summary>How many VEVENTs were serialised (not taken from the cache) so far.</summary>
@@ -36,7 +36,7 @@ internal sealed class CalendarComposer(long eventCacheBytes)
         EventSerializer? serializer = null;
 
         var header = HeaderText(feed, conference, options);
-        var timeZone = zones.GetOrAdd((zone.Id, CalendarRenderer.EarliestZoneRule(conference)), static (_, conference) =>
+        var timeZone = zones.GetOrAdd((zone.Id, CalendarRenderer.ZoneRange(conference)), static (_, conference) =>
             Utf8(new ComponentSerializer(new SerializationContext()).SerializeToString(CalendarRenderer.TimeZone(conference))), conference);
         var blocks = new byte[feed.Sessions.Count][];
         var length = header.Length + timeZone.Length + FooterBytes.Length;

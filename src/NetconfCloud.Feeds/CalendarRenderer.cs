@@ -57,13 +57,39 @@ public static class CalendarRenderer
         return calendar;
     }
 
-    /// <summary>The conference's time zone, with rules from <see cref="EarliestZoneRule"/> on.</summary>
-    internal static VTimeZone TimeZone(Conference conference) =>
-        VTimeZone.FromDateTimeZone(conference.TimeZone.Id, EarliestZoneRule(conference), includeHistoricalData: true);
+    /// <summary>
+    /// The conference's time zone as the calendar needs it: the offset in force when its first day begins and every
+    /// clock change until after its last day (a session may run past midnight), each an observance of its own. Taken
+    /// from the same zone that places the sessions, for any year: no rule is assumed to repeat.
+    /// </summary>
+    internal static VTimeZone TimeZone(Conference conference)
+    {
+        var (from, to) = ZoneRange(conference);
+        var zone = conference.TimeZone;
+        var timeZone = new VTimeZone(zone.Id);
+        foreach (var change in zone.ClockChanges(from, to))
+        {
+            timeZone.AddChild(new VTimeZoneInfo
+            {
+                Name = change.IsDaylightSaving ? Components.Daylight : Components.Standard,
+                Start = new CalDateTime(change.LocalStart),
+                OffsetFrom = new UtcOffset(change.OffsetBefore),
+                OffsetTo = new UtcOffset(change.OffsetAfter),
+            });
+        }
 
-    /// <summary>Time-zone rules are published from this year on, early enough for every session of a conference.</summary>
-    internal static DateTime EarliestZoneRule(Conference conference) =>
-        new(conference.Days.Min().Year - 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return timeZone;
+    }
+
+    /// <summary>From a day before the conference's first day to two days after its last, in UTC.</summary>
+    internal static (DateTimeOffset From, DateTimeOffset To) ZoneRange(Conference conference)
+    {
+        var first = conference.Days.Count > 0 ? conference.Days.Min() : DateOnly.FromDateTime(conference.AgendaUpdateTime.UtcDateTime);
+        var last = conference.Days.Count > 0 ? conference.Days.Max() : first;
+        var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(first == DateOnly.MinValue ? 0 : -1);
+        var to = last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(last.DayNumber >= DateOnly.MaxValue.DayNumber - 2 ? 0 : 3);
+        return (new DateTimeOffset(from), new DateTimeOffset(to));
+    }
 
     /// <summary>
     /// One session as a VEVENT: the one place that decides what an event says. Whatever this reads besides the
@@ -85,7 +111,7 @@ public static class CalendarRenderer
             Sequence = (int)Math.Min(session.Sequence, int.MaxValue),
             Status = session.Status == SessionStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Transparency = session.IsTalk ? TransparencyType.Opaque : TransparencyType.Transparent,
-            Url = FeedUrls.Https(options, FeedKey.Parse(FeedKind.Session, conference.Id, session.Id)),
+            Url = FeedText.WebPage(session, conference, options),
         };
         evt.Categories.Add(FeedText.Category(session.Kind));
         return evt;

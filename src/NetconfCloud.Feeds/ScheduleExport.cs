@@ -56,7 +56,7 @@ internal static class ScheduleExport
             s.End - s.Start,
             roomOf.GetValueOrDefault(s.RoomId) ?? roomless!,
             $"{acronym}-{s.Id}",
-            FeedUrls.Https(options, FeedKey.Parse(FeedKind.Session, conference.Id, s.Id)),
+            FeedText.WebPage(s, conference, options),
             s.Title,
             OrNull(s.Subtitle),
             tracks.TryGetValue(s.TrackId, out var track) ? track.Name : null,

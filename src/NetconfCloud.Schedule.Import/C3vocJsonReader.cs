@@ -20,6 +20,11 @@ public static class C3vocJsonReader
         try
         {
             var memory = bytes.AsMemory();
+            if (InvalidUtf8(memory.Span) is { } invalid)
+            {
+                return Failed(invalid, "The file is not valid UTF-8 here (JSON must be UTF-8); save it as UTF-8 and import it again.");
+            }
+
             json = JsonDocument.Parse(memory.Span.StartsWith("\uFEFF"u8) ? memory[3..] : memory, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
         }
         catch (JsonException e)
@@ -266,6 +271,29 @@ public static class C3vocJsonReader
                 yield return new ScheduleLink(Str(link, "title"), url, Str(link, "type"));
             }
         }
+    }
+
+    /// <summary>Where the bytes first stop being UTF-8 (line and column, counted in characters), or null when they are UTF-8 throughout.</summary>
+    private static SourceLocation? InvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var (line, column) = (1, 1);
+        while (!bytes.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return SourceLocation.At(line, column);
+            }
+
+            (line, column) = rune.Value == '\n' ? (line + 1, 1) : (line, column + 1);
+            bytes = bytes[consumed..];
+        }
+
+        return null;
     }
 
     private static ScheduleReadResult Failed(SourceLocation? location, string message) =>

@@ -21,6 +21,11 @@ public static class FrabXmlReader
         XDocument xml;
         try
         {
+            if (TooDeep(bytes, options.MaxXmlDepth) is { } deep)
+            {
+                return Failed(deep, $"The XML nests elements more than {options.MaxXmlDepth} deep; a schedule nests about six.");
+            }
+
             using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
             using var reader = XmlReader.Create(stream, Settings);
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -89,6 +94,23 @@ public static class FrabXmlReader
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Where the XML first nests deeper than <paramref name="maxDepth"/>, read as a stream before any tree is built; null when it never does.</summary>
+    private static SourceLocation? TooDeep(ArraySegment<byte> bytes, int maxDepth)
+    {
+        using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+        using var reader = XmlReader.Create(stream, Settings);
+        while (reader.Read())
+        {
+            if (reader.Depth > maxDepth)
+            {
+                var line = (IXmlLineInfo)reader;
+                return SourceLocation.At(line.LineNumber, line.LinePosition);
+            }
+        }
+
+        return null;
     }
 
     private static readonly XmlReaderSettings Settings = new()

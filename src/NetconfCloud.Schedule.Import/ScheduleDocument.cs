@@ -64,7 +64,8 @@ public sealed record ScheduleRoom(string Name, Guid? Guid, string? Slug);
 public sealed record ScheduleTrack(string Name, string? Slug, string? Color);
 
 /// <summary>
-/// A person, keyed by guid, else id, else name. <see cref="OtherNames"/> holds other spellings seen for the same key.
+/// A person, keyed by guid, else id and name, else name (<see cref="PersonKey"/>). <see cref="OtherNames"/> holds
+/// other spellings seen for the same guid.
 /// </summary>
 public sealed record SchedulePerson(string? Id, Guid? Guid, string Name, ValueList<string> OtherNames)
 {
@@ -78,9 +79,19 @@ public sealed record EventPerson(string? Id, Guid? Guid, string Name, string? Ro
     public string Key => PersonKey.Of(Guid, Id, Name);
 }
 
+/// <summary>
+/// Who a person is in one document. A guid is unique everywhere. An id is unique within the schedule that gave it,
+/// and a merged schedule (several pretalx instances and stages in one file) repeats ids for different people: an id
+/// is a person together with the name it comes with. A person with neither is their name.
+/// </summary>
 internal static class PersonKey
 {
-    public static string Of(Guid? guid, string? id, string name) => guid is { } g ? "g:" + g.ToString() : id is not null ? "i:" + id : "n:" + name;
+    public static string Of(Guid? guid, string? id, string name) =>
+        guid is { } g ? "g:" + g.ToString() : id is not null ? $"i:{id}\u0000{Normalised(name)}" : "n:" + name;
+
+    /// <summary>A name as compared for identity: case and runs of white space aside.</summary>
+    public static string Normalised(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }
 
 /// <summary>A link or attachment. <see cref="Url"/> is kept as written (it may be relative to the base URL).</summary>

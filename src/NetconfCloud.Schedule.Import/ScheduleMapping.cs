@@ -58,7 +58,7 @@ public static class ScheduleMapping
         {
             if (person.Name.Trim().Length == 0)
             {
-                Warn($"persons[{i}]", null, $"Person {person.Key[2..]} has no name; left out of the speakers.");
+                Warn($"persons[{i}]", null, $"Person {person.Guid?.ToString() ?? person.Id} has no name; left out of the speakers.");
                 continue;
             }
 
@@ -111,23 +111,46 @@ public static class ScheduleMapping
 
             // HTML (FOSDEM's abstracts are) becomes plain text first, so that the length limit applies to the text we keep.
             var text = string.Join("\n\n", new[] { e.Abstract, e.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => HtmlText.ToPlainText(t!.Trim()).Trim()).Where(t => t.Length > 0).Distinct());
-            var session = new Session(
-                "", KindOf(e.Type),
-                Shortened(OneLine(e.Title, int.MaxValue), SessionRules.MaxTitleLength, path + ".title", e.Location, Warn),
-                Shortened(MultiLine(text), SessionRules.MaxAbstractLength, path + ".abstract", e.Location, Warn),
-                "", [], e.Start, e.End, 0, SessionStatus.Scheduled, 0, DateTimeOffset.MinValue, "")
+            var session = new Session("", new SessionContent
             {
+                Kind = KindOf(e.Type),
+                Title = Shortened(OneLine(e.Title, int.MaxValue), SessionRules.MaxTitleLength, path + ".title", e.Location, Warn),
+                Abstract = Shortened(MultiLine(text), SessionRules.MaxAbstractLength, path + ".abstract", e.Location, Warn),
+                Start = e.Start,
+                End = e.Start + Length(e, path, Warn),
                 Subtitle = Shortened(OneLine(e.Subtitle ?? "", int.MaxValue), SessionRules.MaxSubtitleLength, path + ".subtitle", e.Location, Warn),
                 Language = language,
                 Links = links,
                 RoomId = e.Room is { } room && rooms.TryGetValue(room, out var roomId) ? roomId : "",
                 TrackId = e.Track is { } track && tracks.TryGetValue(track, out var trackId) ? trackId : "",
                 SourceGuid = guid,
-            };
+                SourceUrl = SourcePage(e.Url, c.BaseUrl, path, e.Location, Warn),
+            });
             sessions.Add(new IncomingSession(session, persons, e.Location.ToString()));
         }
 
         return (new IncomingAgenda(conference, speakers, sessions) { SourceName = sourceName }, problems);
+    }
+
+    /// <summary>What a session lasts when its event lasts no time at all: calendars need an end after the start.</summary>
+    public static readonly TimeSpan AssumedLength = TimeSpan.FromMinutes(5);
+
+    /// <summary>The event's length as our rules hold it: none becomes <see cref="AssumedLength"/>, more than a day a day; each with a warning.</summary>
+    private static TimeSpan Length(ScheduleEvent e, string path, Action<string, SourceLocation?, string> warn)
+    {
+        if (e.Duration <= TimeSpan.Zero)
+        {
+            warn(path + ".duration", e.Location, $"'{e.Title}' lasts no time; it is given {AssumedLength.TotalMinutes:0} minutes.");
+            return AssumedLength;
+        }
+
+        if (e.Duration > SessionRules.MaxDuration)
+        {
+            warn(path + ".duration", e.Location, $"'{e.Title}' lasts {e.Duration.TotalHours:0.#} hours; it is shortened to {SessionRules.MaxDuration.TotalHours:0}.");
+            return SessionRules.MaxDuration;
+        }
+
+        return e.Duration;
     }
 
     /// <summary>What an event's type says it is: a break or a meal by those names (as our exports write them), else a talk.</summary>
@@ -163,6 +186,23 @@ public static class ScheduleMapping
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+    }
+
+    /// <summary>The event's own page as an absolute http(s) address; anything else is left out with a warning.</summary>
+    private static string SourcePage(string? url, string? baseUrl, string path, SourceLocation location, Action<string, SourceLocation?, string> warn)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return "";
+        }
+
+        if (WebUrl(url, baseUrl) is { } page)
+        {
+            return page;
+        }
+
+        warn(path + ".url", location, $"'{url.Trim()}' is not an http(s) address; the talk's page is left out.");
+        return "";
     }
 
     private static string? WebUrl(string? url, string? baseUrl)

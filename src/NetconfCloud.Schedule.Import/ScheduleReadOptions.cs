@@ -12,6 +12,9 @@ public sealed record ScheduleReadOptions
     /// <summary>c3voc JSON nests about 8 levels; 64 leaves room and stops a pathological nesting early.</summary>
     public const int DefaultMaxJsonDepth = 64;
 
+    /// <summary>frab XML nests about 6 levels (schedule, day, room, event, persons, person); 64 leaves room and refuses a pathological nesting at once.</summary>
+    public const int DefaultMaxXmlDepth = 64;
+
     public static ScheduleReadOptions Default { get; } = new();
 
     /// <summary>The IANA zone to assume when the file gives none (Pentabarf files never do).</summary>
@@ -20,4 +23,6 @@ public sealed record ScheduleReadOptions
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
     public int MaxJsonDepth { get; init; } = DefaultMaxJsonDepth;
+
+    public int MaxXmlDepth { get; init; } = DefaultMaxXmlDepth;
 }

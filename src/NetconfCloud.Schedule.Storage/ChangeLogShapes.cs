@@ -3,72 +3,79 @@ using System.Text.Json;
 namespace NetconfCloud.Schedule.Storage;
 
 /// <summary>
-/// How a change row keeps the session as it stood after the change. The log is kept for good, so its shapes are the
-/// storage's own records, versioned, and each shape is read for as long as rows of it exist: the domain's records
-/// can change without breaking old rows.
+/// How a change row keeps the session as it stood after the change. The log is kept for good, so each shape is read
+/// for as long as rows of it exist. The first two shapes were records of their own, one property per field, and are
+/// fixed here; the third holds the content in its one serialised form (<see cref="SessionContentJson"/>), which
+/// reads rows written before a field existed as that field's default.
 /// </summary>
 internal static class ChangeLogShapes
 {
     /// <summary>Rows without a schema column: the domain session record as it was serialised, enums as numbers.</summary>
     public const int First = 1;
 
-    /// <summary>The shape written now: named enum values and only the session's own fields.</summary>
-    public const int Current = 2;
+    /// <summary>Named enum values and one property per field.</summary>
+    public const int Second = 2;
+
+    /// <summary>The shape written now: the session's identity and version beside its content.</summary>
+    public const int Current = 3;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Write(Session s) => JsonSerializer.Serialize(
-        new LoggedSessionV2(
-            s.Id, s.Kind.ToString(), s.Title, s.Abstract, s.Notes, [.. s.Speakers.Select(r => new LoggedSpeaker(r.Id, r.Name))],
-            s.Start, s.End, s.SlideCount, s.Status.ToString(), s.Sequence, s.UpdateTime)
-        {
-            Subtitle = s.Subtitle,
-            Language = s.Language,
-            Links = [.. s.Links.Select(l => new LoggedLink(l.Title, l.Url))],
-            RoomId = s.RoomId,
-            TrackId = s.TrackId,
-            SourceGuid = s.SourceGuid,
-        },
-        Json);
+    public static string Write(Session s) =>
+        JsonSerializer.Serialize(new LoggedSessionV3(s.Id, s.Sequence, s.UpdateTime, SessionContentJson.ToElement(s)), Json);
 
     public static Session Read(int schema, string json, string rowKey) => schema switch
     {
         First => FromV1(Deserialize<LoggedSessionV1>(json, rowKey)),
-        Current => FromV2(Deserialize<LoggedSessionV2>(json, rowKey)),
+        Second => FromV2(Deserialize<LoggedSessionV2>(json, rowKey)),
+        Current => FromV3(Deserialize<LoggedSessionV3>(json, rowKey)),
         _ => throw new InvalidDataException($"{rowKey} has change-log schema {schema}, which this version does not read."),
     };
 
-    private static Session FromV2(LoggedSessionV2 s) => new(
-        s.Id, Enum.Parse<SessionKind>(s.Kind), s.Title, s.Abstract, s.Notes, [.. s.Speakers.Select(r => new SpeakerRef(r.Id, r.Name))],
-        s.Start, s.End, s.SlideCount, Enum.Parse<SessionStatus>(s.Status), s.Sequence, s.UpdateTime, ETag: "")
+    private static Session FromV3(LoggedSessionV3 s) =>
+        new(s.Id, SessionContentJson.Deserialize(s.Content)) { Sequence = s.Sequence, UpdateTime = s.UpdateTime };
+
+    private static Session FromV2(LoggedSessionV2 s) => new(s.Id, new SessionContent
     {
+        Kind = Enum.Parse<SessionKind>(s.Kind),
+        Title = s.Title,
+        Abstract = s.Abstract,
+        Notes = s.Notes,
+        Speakers = [.. s.Speakers.Select(r => new SpeakerRef(r.Id, r.Name))],
+        Start = s.Start,
+        End = s.End,
+        SlideCount = s.SlideCount,
+        Status = Enum.Parse<SessionStatus>(s.Status),
         Subtitle = s.Subtitle ?? "",
         Language = s.Language ?? "",
         Links = [.. (s.Links ?? []).Select(l => new Link(l.Title, l.Url))],
         RoomId = s.RoomId ?? "",
         TrackId = s.TrackId ?? "",
         SourceGuid = s.SourceGuid ?? "",
+    })
+    {
+        Sequence = s.Sequence,
+        UpdateTime = s.UpdateTime,
     };
 
-    /// <summary>The first shape's numbers, fixed here: they were the enums' positions when those rows were written.</summary>
-    private static Session FromV1(LoggedSessionV1 s) => new(
+    /// <summary>The first shape as the second: its numbers, fixed here, were the enums' positions when those rows were written.</summary>
+    private static Session FromV1(LoggedSessionV1 s) => FromV2(new LoggedSessionV2(
         s.Id,
         s.Kind switch
         {
-            0 => SessionKind.Talk,
-            1 => SessionKind.Break,
-            2 => SessionKind.Meal,
+            0 => nameof(SessionKind.Talk),
+            1 => nameof(SessionKind.Break),
+            2 => nameof(SessionKind.Meal),
             _ => throw new InvalidDataException($"Change-log session kind {s.Kind} is not one of the first shape's."),
         },
-        s.Title, s.Abstract, s.Notes, [.. s.Speakers.Select(r => new SpeakerRef(r.Id, r.Name))],
-        s.Start, s.End, s.SlideCount,
+        s.Title, s.Abstract, s.Notes, s.Speakers, s.Start, s.End, s.SlideCount,
         s.Status switch
         {
-            0 => SessionStatus.Scheduled,
-            1 => SessionStatus.Cancelled,
+            0 => nameof(SessionStatus.Scheduled),
+            1 => nameof(SessionStatus.Cancelled),
             _ => throw new InvalidDataException($"Change-log session status {s.Status} is not one of the first shape's."),
         },
-        s.Sequence, s.UpdateTime, ETag: "");
+        s.Sequence, s.UpdateTime));
 
     private static T Deserialize<T>(string json, string rowKey)
         where T : class =>
@@ -94,4 +101,7 @@ internal static class ChangeLogShapes
         public string? TrackId { get; init; }
         public string? SourceGuid { get; init; }
     }
+
+    /// <summary>The third shape: identity and version, and the content as <see cref="SessionContentJson"/> writes it.</summary>
+    internal sealed record LoggedSessionV3(string Id, long Sequence, DateTimeOffset UpdateTime, JsonElement Content);
 }

@@ -70,25 +70,21 @@ internal sealed class ConferenceEntity : AgendaEntity
     public string PendingEdit { get; set; } = "";
 }
 
-internal sealed class SessionEntity : AgendaEntity
+/// <summary>
+/// The columns of a session row. A row holds the session's version columns and its content in the content's one
+/// serialised form (<see cref="SessionContentJson"/>), split over <see cref="Content"/>, <c>Content2</c>, … when it is
+/// longer than one column holds. Rows written before that (no <see cref="Schema"/>) hold one column per field; they
+/// are read by <see cref="EntityMapping"/> and rewritten in the new form by the next write.
+/// </summary>
+internal static class SessionColumns
 {
-    public string Kind { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Abstract { get; set; } = "";
-    public string Notes { get; set; } = "";
-    public string SpeakersJson { get; set; } = "[]";
-    public DateTimeOffset Start { get; set; }
-    public DateTimeOffset End { get; set; }
-    public int SlideCount { get; set; }
-    public string Status { get; set; } = "";
-    public long Sequence { get; set; }
-    public DateTimeOffset UpdateTime { get; set; }
-    public string Subtitle { get; set; } = "";
-    public string Language { get; set; } = "";
-    public string LinksJson { get; set; } = "[]";
-    public string RoomId { get; set; } = "";
-    public string TrackId { get; set; } = "";
-    public string SourceGuid { get; set; } = "";
+    public const string Schema = "Schema";
+    public const string Content = "Content";
+    public const string Sequence = "Sequence";
+    public const string UpdateTime = "UpdateTime";
+
+    /// <summary>The form written now: the content as JSON.</summary>
+    public const int ContentJson = 2;
 }
 
 internal sealed class SpeakerEntity : AgendaEntity
@@ -117,17 +113,65 @@ internal sealed class RequestEntity : AgendaEntity
     public DateTimeOffset Time { get; set; }
 }
 
-internal sealed class ChangeEntity : AgendaEntity
+/// <summary>The columns of a change row; the session as it stood after the change is a long column (<see cref="LongColumn"/>).</summary>
+internal static class ChangeColumns
 {
-    public long AgendaVersion { get; set; }
-    public string Kind { get; set; } = "";
-    public string SessionId { get; set; } = "";
-    public string Subject { get; set; } = "";
-    public string Summary { get; set; } = "";
-    public string Actor { get; set; } = "";
-    public DateTimeOffset Time { get; set; }
+    public const string AgendaVersion = "AgendaVersion";
+    public const string Kind = "Kind";
+    public const string SessionId = "SessionId";
+    public const string Subject = "Subject";
+    public const string Summary = "Summary";
+    public const string Actor = "Actor";
+    public const string Time = "Time";
 
-    /// <summary>The shape of <see cref="SessionJson"/> (<see cref="ChangeLogShapes"/>); absent on the first shape's rows.</summary>
-    public int? Schema { get; set; }
-    public string SessionJson { get; set; } = "";
+    /// <summary>The shape of the session column (<see cref="ChangeLogShapes"/>); absent on the first shape's rows.</summary>
+    public const string Schema = "Schema";
+    public const string SessionJson = "SessionJson";
+}
+
+/// <summary>
+/// Text longer than one column holds (a string property is at most 64 KiB, 32,767 UTF-16 characters) split over
+/// <c>Name</c>, <c>Name2</c>, <c>Name3</c>, …; read back by joining them.
+/// </summary>
+internal static class LongColumn
+{
+    public const int MaxChars = 30_000;
+
+    public static void Write(TableEntity row, string name, string text)
+    {
+        var at = 0;
+        var part = 1;
+        do
+        {
+            var end = Math.Min(text.Length, at + MaxChars);
+            // Never split a surrogate pair between two columns.
+            if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
+            {
+                end--;
+            }
+
+            row[ColumnName(name, part++)] = text[at..end];
+            at = end;
+        }
+        while (at < text.Length);
+    }
+
+    public static string Read(TableEntity row, string name)
+    {
+        var first = row.GetString(name) ?? "";
+        if (!row.ContainsKey(ColumnName(name, 2)))
+        {
+            return first;
+        }
+
+        var text = new System.Text.StringBuilder(first);
+        for (var part = 2; row.GetString(ColumnName(name, part)) is { } more; part++)
+        {
+            text.Append(more);
+        }
+
+        return text.ToString();
+    }
+
+    private static string ColumnName(string name, int part) => part == 1 ? name : name + part.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -59,50 +59,49 @@ internal static class EntityMapping
     /// <summary>The committed edit whose rows are still staged, or empty.</summary>
     public static string PendingEdit(TableEntity e) => Text(e, nameof(ConferenceEntity.PendingEdit));
 
-    public static SessionEntity ToEntity(string conferenceId, Session s) => new()
+    public static TableEntity ToEntity(string conferenceId, Session s)
     {
-        PartitionKey = conferenceId,
-        RowKey = RowKeys.Session(s.Id),
-        Kind = s.Kind.ToString(),
-        Title = s.Title,
-        Abstract = s.Abstract,
-        Notes = s.Notes,
-        SpeakersJson = JsonSerializer.Serialize(s.Speakers, Json),
-        Start = s.Start,
-        End = s.End,
-        SlideCount = s.SlideCount,
-        Status = s.Status.ToString(),
-        Sequence = s.Sequence,
-        UpdateTime = s.UpdateTime,
-        Subtitle = s.Subtitle,
-        Language = s.Language,
-        LinksJson = JsonSerializer.Serialize(s.Links, Json),
-        RoomId = s.RoomId,
-        TrackId = s.TrackId,
-        SourceGuid = s.SourceGuid,
-    };
+        var row = new TableEntity(conferenceId, RowKeys.Session(s.Id))
+        {
+            [SessionColumns.Schema] = SessionColumns.ContentJson,
+            [SessionColumns.Sequence] = s.Sequence,
+            [SessionColumns.UpdateTime] = s.UpdateTime,
+        };
+        LongColumn.Write(row, SessionColumns.Content, SessionContentJson.Serialize(s));
+        return row;
+    }
 
-    public static Session ToSession(TableEntity e) => new(
-        e.RowKey[RowKeys.SessionPrefix.Length..],
-        Enum.Parse<SessionKind>(Text(e, nameof(SessionEntity.Kind))),
-        Text(e, nameof(SessionEntity.Title)),
-        Text(e, nameof(SessionEntity.Abstract)),
-        Text(e, nameof(SessionEntity.Notes)),
-        FromJson<SpeakerRef[]>(e, nameof(SessionEntity.SpeakersJson)),
-        e.GetDateTimeOffset(nameof(SessionEntity.Start)) ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset(nameof(SessionEntity.End)) ?? DateTimeOffset.MinValue,
-        e.GetInt32(nameof(SessionEntity.SlideCount)) ?? 0,
-        Enum.Parse<SessionStatus>(Text(e, nameof(SessionEntity.Status))),
-        e.GetInt64(nameof(SessionEntity.Sequence)) ?? 0,
-        e.GetDateTimeOffset(nameof(SessionEntity.UpdateTime)) ?? DateTimeOffset.MinValue,
-        e.ETag.ToString())
+    public static Session ToSession(TableEntity e)
     {
-        Subtitle = Text(e, nameof(SessionEntity.Subtitle)),
-        Language = Text(e, nameof(SessionEntity.Language)),
-        Links = FromJson<Link[]>(e, nameof(SessionEntity.LinksJson)),
-        RoomId = Text(e, nameof(SessionEntity.RoomId)),
-        TrackId = Text(e, nameof(SessionEntity.TrackId)),
-        SourceGuid = Text(e, nameof(SessionEntity.SourceGuid)),
+        var content = e.GetInt32(SessionColumns.Schema) == SessionColumns.ContentJson
+            ? SessionContentJson.Deserialize(LongColumn.Read(e, SessionColumns.Content))
+            : FromFieldColumns(e);
+        return new Session(e.RowKey[RowKeys.SessionPrefix.Length..], content)
+        {
+            Sequence = e.GetInt64(SessionColumns.Sequence) ?? 0,
+            UpdateTime = e.GetDateTimeOffset(SessionColumns.UpdateTime) ?? DateTimeOffset.MinValue,
+            ETag = e.ETag.ToString(),
+        };
+    }
+
+    /// <summary>A row of the first form, one column per field, as written before the content had one serialised form. Fixed: it never gains a field.</summary>
+    private static SessionContent FromFieldColumns(TableEntity e) => new()
+    {
+        Kind = Enum.Parse<SessionKind>(Text(e, "Kind")),
+        Title = Text(e, "Title"),
+        Abstract = Text(e, "Abstract"),
+        Notes = Text(e, "Notes"),
+        Speakers = FromJson<SpeakerRef[]>(e, "SpeakersJson"),
+        Start = e.GetDateTimeOffset("Start") ?? DateTimeOffset.MinValue,
+        End = e.GetDateTimeOffset("End") ?? DateTimeOffset.MinValue,
+        SlideCount = e.GetInt32("SlideCount") ?? 0,
+        Status = Enum.Parse<SessionStatus>(Text(e, "Status")),
+        Subtitle = Text(e, "Subtitle"),
+        Language = Text(e, "Language"),
+        Links = FromJson<Link[]>(e, "LinksJson"),
+        RoomId = Text(e, "RoomId"),
+        TrackId = Text(e, "TrackId"),
+        SourceGuid = Text(e, "SourceGuid"),
     };
 
     public static SpeakerEntity ToEntity(string conferenceId, Speaker s) => new()
@@ -148,28 +147,37 @@ internal static class EntityMapping
         Url = Text(e, nameof(SponsorEntity.Url)),
     };
 
-    public static ChangeEntity ToEntity(string conferenceId, long version, AgendaChange change, Session? session) => new()
+    public static TableEntity ToEntity(string conferenceId, long version, AgendaChange change, Session? session)
     {
-        PartitionKey = conferenceId,
-        RowKey = RowKeys.Change(version),
-        AgendaVersion = version,
-        Kind = change.Kind.ToString(),
-        SessionId = change.SessionId,
-        Subject = change.Subject,
-        Summary = change.Summary,
-        Actor = change.Actor,
-        Time = change.Time,
-        Schema = ChangeLogShapes.Current,
-        SessionJson = session is null ? "" : ChangeLogShapes.Write(session),
-    };
-
-    public static RecordedChange ToChange(ChangeEntity e)
-    {
-        var session = e.SessionJson.Length == 0 ? null : ChangeLogShapes.Read(e.Schema ?? ChangeLogShapes.First, e.SessionJson, e.RowKey);
-        return new RecordedChange(e.AgendaVersion, Enum.Parse<ChangeKind>(e.Kind), session, e.Actor, e.Time)
+        var row = new TableEntity(conferenceId, RowKeys.Change(version))
         {
-            Subject = e.Subject.Length > 0 ? e.Subject : session is null ? "" : $"sessions/{session.Id}",
-            Summary = e.Summary,
+            [ChangeColumns.AgendaVersion] = version,
+            [ChangeColumns.Kind] = change.Kind.ToString(),
+            [ChangeColumns.SessionId] = change.SessionId,
+            [ChangeColumns.Subject] = change.Subject,
+            [ChangeColumns.Summary] = change.Summary,
+            [ChangeColumns.Actor] = change.Actor,
+            [ChangeColumns.Time] = change.Time,
+            [ChangeColumns.Schema] = ChangeLogShapes.Current,
+        };
+        LongColumn.Write(row, ChangeColumns.SessionJson, session is null ? "" : ChangeLogShapes.Write(session));
+        return row;
+    }
+
+    public static RecordedChange ToChange(TableEntity e)
+    {
+        var json = LongColumn.Read(e, ChangeColumns.SessionJson);
+        var session = json.Length == 0 ? null : ChangeLogShapes.Read(e.GetInt32(ChangeColumns.Schema) ?? ChangeLogShapes.First, json, e.RowKey);
+        var subject = Text(e, ChangeColumns.Subject);
+        return new RecordedChange(
+            e.GetInt64(ChangeColumns.AgendaVersion) ?? 0,
+            Enum.Parse<ChangeKind>(Text(e, ChangeColumns.Kind)),
+            session,
+            Text(e, ChangeColumns.Actor),
+            e.GetDateTimeOffset(ChangeColumns.Time) ?? DateTimeOffset.MinValue)
+        {
+            Subject = subject.Length > 0 ? subject : session is null ? "" : $"sessions/{session.Id}",
+            Summary = Text(e, ChangeColumns.Summary),
         };
     }
 

@@ -160,7 +160,7 @@ internal sealed partial class TableAgendaStore(
             var changes = new List<RecordedChange>();
             try
             {
-                await foreach (var entity in table.QueryAsync<ChangeEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+                await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
                 {
                     changes.Add(EntityMapping.ToChange(entity));
                     if (changes.Count == max)
@@ -477,7 +477,7 @@ internal sealed partial class TableAgendaStore(
     private async Task<AgendaException?> SessionConflictAsync(
         string conferenceId, string sessionId, TableTransactionActionType action, ETag expected, CancellationToken cancellationToken)
     {
-        var current = await table.GetEntityIfExistsAsync<SessionEntity>(conferenceId, RowKeys.Session(sessionId), cancellationToken: cancellationToken);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(conferenceId, RowKeys.Session(sessionId), select: ["RowKey"], cancellationToken: cancellationToken);
         var name = $"conferences/{conferenceId}/sessions/{sessionId}";
         return action switch
         {

@@ -108,23 +108,7 @@ public static class ImportMapping
                 throw new InvalidArgumentException(prefix + "session", "is required.");
             }
 
-            var domain = new Session(
-                session.Id,
-                WireMapping.ToDomain(session.Kind == Proto.SessionKind.Unspecified ? Proto.SessionKind.Talk : session.Kind, prefix + "kind"),
-                session.Title, session.Abstract, session.Notes, [],
-                WireMapping.ToInstant(session.StartTime, prefix + "start_time"),
-                WireMapping.ToInstant(session.EndTime, prefix + "end_time"),
-                session.SlideCount,
-                session.Status == Proto.SessionStatus.Unspecified ? SessionStatus.Scheduled : WireMapping.ToDomain(session.Status, prefix + "status"),
-                Sequence: 0, UpdateTime: DateTimeOffset.MinValue, ETag: "")
-            {
-                Subtitle = session.Subtitle,
-                Language = session.Language,
-                Links = [.. session.Links.Select(WireMapping.ToDomain)],
-                RoomId = session.RoomId,
-                TrackId = session.TrackId,
-                SourceGuid = session.SourceGuid,
-            };
+            var domain = new Session(session.Id, WireMapping.ToContent(session, prefix, required: path => path is "start_time" or "end_time"));
             return new IncomingSession(domain, [.. s.SpeakerKeys], s.SourceLocation);
         }).ToArray();
         var speakers = request.Speakers.Select((s, i) => new IncomingSpeaker(

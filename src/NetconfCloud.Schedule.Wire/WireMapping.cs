@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Proto = NetconfCloud.Contracts.Schedule.V1;
 
@@ -75,48 +76,78 @@ public static class WireMapping
     }
 
     /// <summary>The fields a writer sends for a session (no output-only fields), e.g. to create it elsewhere.</summary>
-    public static Proto.Session ToWireFields(Session s) => new()
+    public static Proto.Session ToWireFields(Session s)
     {
-        Id = s.Id,
-        Kind = ToWire(s.Kind),
-        Title = s.Title,
-        Abstract = s.Abstract,
-        Notes = s.Notes,
-        SpeakerIds = { s.Speakers.Select(r => r.Id) },
-        StartTime = Timestamp.FromDateTimeOffset(s.Start),
-        EndTime = Timestamp.FromDateTimeOffset(s.End),
-        Status = ToWire(s.Status),
-        SlideCount = s.SlideCount,
-        Subtitle = s.Subtitle,
-        Language = s.Language,
-        Links = { s.Links.Select(ToWire) },
-        RoomId = s.RoomId,
-        TrackId = s.TrackId,
-        SourceGuid = s.SourceGuid,
+        var wire = new Proto.Session
+        {
+            Id = s.Id,
+            Kind = ToWire(s.Kind),
+            SpeakerIds = { s.Speakers.Select(r => r.Id) },
+            StartTime = Timestamp.FromDateTimeOffset(s.Start),
+            EndTime = Timestamp.FromDateTimeOffset(s.End),
+            Status = ToWire(s.Status),
+            Links = { s.Links.Select(ToWire) },
+        };
+        foreach (var (content, proto) in SameNamedFields)
+        {
+            proto.SetValue(wire, content.GetValue(s));
+        }
+
+        return wire;
+    }
+
+    /// <summary>A session as the service published it (output-only fields included).</summary>
+    public static Session ToDomain(Proto.Session s) => new(s.Id, ToContent(s, "session.", required: _ => true))
+    {
+        Sequence = s.Sequence,
+        UpdateTime = s.UpdateTime is null ? DateTimeOffset.MinValue : ToInstant(s.UpdateTime, "session.update_time"),
+        ETag = s.Etag,
     };
 
-    public static Session ToDomain(Proto.Session s) => new(
-        s.Id,
-        ToDomain(s.Kind, "session.kind"),
-        s.Title,
-        s.Abstract,
-        s.Notes,
-        [.. s.SpeakerIds.Select((id, i) => new SpeakerRef(id, i < s.SpeakerNames.Count ? s.SpeakerNames[i] : ""))],
-        ToInstant(s.StartTime, "session.start_time"),
-        ToInstant(s.EndTime, "session.end_time"),
-        s.SlideCount,
-        ToDomain(s.Status, "session.status"),
-        s.Sequence,
-        s.UpdateTime is null ? DateTimeOffset.MinValue : ToInstant(s.UpdateTime, "session.update_time"),
-        s.Etag)
+    /// <summary>
+    /// A session's content as a request holds it. A field that <paramref name="required"/> names (by its
+    /// <see cref="SessionFields"/> path) must be given; another left unset (an unspecified enum, no timestamp) reads
+    /// as its default. A value given that cannot be read is refused either way, naming <paramref name="prefix"/> and
+    /// the field. Speakers keep the names the message gives beside their ids (a published session's).
+    /// </summary>
+    public static SessionContent ToContent(Proto.Session s, string prefix, Func<string, bool> required)
     {
-        Subtitle = s.Subtitle,
-        Language = s.Language,
-        Links = [.. s.Links.Select(ToDomain)],
-        RoomId = s.RoomId,
-        TrackId = s.TrackId,
-        SourceGuid = s.SourceGuid,
+        var content = new SessionContent
+        {
+            Kind = s.Kind == Proto.SessionKind.Unspecified && !required("kind") ? SessionKind.Talk : ToDomain(s.Kind, prefix + "kind"),
+            Status = s.Status == Proto.SessionStatus.Unspecified && !required("status") ? SessionStatus.Scheduled : ToDomain(s.Status, prefix + "status"),
+            Speakers = [.. s.SpeakerIds.Select((id, i) => new SpeakerRef(id, i < s.SpeakerNames.Count ? s.SpeakerNames[i] : ""))],
+            Start = s.StartTime is null && !required("start_time") ? default : ToInstant(s.StartTime, prefix + "start_time"),
+            End = s.EndTime is null && !required("end_time") ? default : ToInstant(s.EndTime, prefix + "end_time"),
+            Links = [.. s.Links.Select(ToDomain)],
+        };
+        foreach (var (field, proto) in SameNamedFields)
+        {
+            field.SetValue(content, proto.GetValue(s));
+        }
+
+        return content;
+    }
+
+    /// <summary>The content fields that need more than a copy between the two (enums, times, speakers, links).</summary>
+    private static readonly HashSet<string> MappedByHand = new(StringComparer.Ordinal)
+    {
+        nameof(SessionContent.Kind), nameof(SessionContent.Status), nameof(SessionContent.Speakers),
+        nameof(SessionContent.Start), nameof(SessionContent.End), nameof(SessionContent.Links),
     };
+
+    /// <summary>
+    /// Every other content field and the wire field of the same name and type (text and numbers), copied as they are.
+    /// A content field with no such wire field stops the service at start, naming it.
+    /// </summary>
+    private static readonly (PropertyInfo Content, PropertyInfo Wire)[] SameNamedFields =
+    [
+        .. SessionFields.All.Where(f => !MappedByHand.Contains(f.Property.Name)).Select(f =>
+            typeof(Proto.Session).GetProperty(f.Property.Name) is { } wire && wire.PropertyType == f.Property.PropertyType && wire.CanWrite
+                ? (f.Property, wire)
+                : throw new InvalidOperationException(
+                    $"SessionContent.{f.Property.Name} has no field '{f.Path}' of the same type in message Session (protos/netconf/schedule/v1/resources.proto).")),
+    ];
 
     public static Proto.Speaker ToWire(Speaker s) => new()
     {
@@ -162,31 +193,9 @@ public static class WireMapping
     /// <summary>A new session as a writer sent it, with the request id that makes a retry safe.</summary>
     public static SessionDraft ToDraft(Proto.CreateSessionRequest request) => ToDraft(request.Session) with { RequestId = request.RequestId };
 
-    public static SessionDraft ToDraft(Proto.Session? s)
-    {
-        if (s is null)
-        {
-            throw new InvalidArgumentException("session", "is required.");
-        }
-
-        return new SessionDraft(
-            s.Id,
-            ToDomain(s.Kind, "session.kind"),
-            s.Title,
-            s.Abstract,
-            s.Notes,
-            [.. s.SpeakerIds],
-            ToInstant(s.StartTime, "session.start_time"),
-            ToInstant(s.EndTime, "session.end_time"),
-            s.SlideCount)
-        {
-            Subtitle = s.Subtitle,
-            Language = s.Language,
-            Links = [.. s.Links.Select(ToDomain)],
-            RoomId = s.RoomId,
-            TrackId = s.TrackId,
-        };
-    }
+    public static SessionDraft ToDraft(Proto.Session? s) => s is null
+        ? throw new InvalidArgumentException("session", "is required.")
+        : new SessionDraft(s.Id, ToContent(s, "session.", required: path => path is "kind" or "start_time" or "end_time"));
 
     public static SessionQuery ToQuery(Proto.ListSessionsRequest r) => new(
         r.ConferenceId,

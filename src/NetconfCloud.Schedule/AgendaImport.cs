@@ -198,11 +198,7 @@ public static class ImportPlanner
     }
 
     /// <summary>Whether two sessions publish the same thing (what a calendar or a reader would see), versions aside.</summary>
-    public static bool SameContent(Session a, Session b) =>
-        a.Kind == b.Kind && a.Title == b.Title && a.Subtitle == b.Subtitle && a.Abstract == b.Abstract && a.Notes == b.Notes
-        && a.Start == b.Start && a.End == b.End && a.Status == b.Status && a.SlideCount == b.SlideCount && a.Language == b.Language
-        && a.RoomId == b.RoomId && a.TrackId == b.TrackId && a.SourceGuid == b.SourceGuid
-        && a.Speakers.SequenceEqual(b.Speakers) && a.Links.SequenceEqual(b.Links);
+    public static bool SameContent(Session a, Session b) => a.Content == b.Content;
 
     /// <summary>
     /// The source's details over the conference's. Rooms and tracks: the source's, in its order, then any the
@@ -241,11 +237,19 @@ public static class ImportPlanner
         var all = current.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         List<string> created = [], updated = [];
+
+        // A source id the source gives to several people (a merged schedule repeats the ids of its parts) names a
+        // person only together with their name.
+        var shared = incoming.Where(s => s.Speaker.SourceId.Length > 0).GroupBy(s => s.Speaker.SourceId, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        bool SameSource(Speaker known, Speaker wanted) =>
+            known.SourceId == wanted.SourceId && (!shared.Contains(wanted.SourceId) || known.IsNamed(wanted.Name));
+
         for (var i = 0; i < incoming.Count; i++)
         {
             var (key, wanted) = incoming[i];
             var match = wanted.Id.Length > 0 && all.TryGetValue(wanted.Id, out var byId) ? byId
-                : wanted.SourceId.Length > 0 ? all.Values.FirstOrDefault(s => s.SourceId == wanted.SourceId)
+                : wanted.SourceId.Length > 0 ? all.Values.FirstOrDefault(s => SameSource(s, wanted))
                 : null;
             // By name only someone the source does not know by another id: two persons of one name with two ids
             // in the source are two speakers.
@@ -261,7 +265,7 @@ public static class ImportPlanner
             {
                 speaker = match with
                 {
-                    Name = match.SourceId.Length > 0 && match.SourceId == wanted.SourceId ? wanted.Name : match.Name,
+                    Name = match.SourceId.Length > 0 && SameSource(match, wanted) ? wanted.Name : match.Name,
                     AlsoKnownAs = [.. match.AlsoKnownAs.Union(wanted.AlsoKnownAs.Append(wanted.Name).Where(n => !string.Equals(n, match.Name, StringComparison.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase)],
                     Bio = Or(wanted.Bio, match.Bio),
                     Links = wanted.Links.Count > 0 ? wanted.Links : match.Links,

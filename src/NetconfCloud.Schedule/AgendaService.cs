@@ -133,15 +133,11 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
             }
 
             var id = draft.Id.Length > 0 ? draft.Id : NewId(draft, agenda);
-            var session = new Session(
-                id, draft.Kind, draft.Title, draft.Abstract, draft.Notes, ResolveSpeakers(draft.SpeakerIds, agenda),
-                draft.Start, draft.End, draft.SlideCount, SessionStatus.Scheduled, Sequence: 0, UpdateTime: time.GetUtcNow(), ETag: "")
+            // A writer sets the editable fields; a new session is scheduled, and only an import sets source identities.
+            var content = SessionFields.CopyFields(new SessionContent(), draft.Content, SessionFields.Editable.Select(f => f.Path));
+            var session = new Session(id, content with { Status = SessionStatus.Scheduled, Speakers = ResolveSpeakers(draft.SpeakerIds, agenda) })
             {
-                Subtitle = draft.Subtitle,
-                Language = draft.Language,
-                Links = draft.Links,
-                RoomId = draft.RoomId,
-                TrackId = draft.TrackId,
+                UpdateTime = time.GetUtcNow(),
             };
             SessionRules.Validate(session, agenda);
             if (agenda.Sessions.Any(s => s.Id == id))
@@ -264,7 +260,7 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
     private static string NewId(SessionDraft draft, AgendaSnapshot agenda)
     {
         var taken = agenda.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        return Slug.Unique(draft.Title.Length > 0 ? draft.Title : string.Join(' ', draft.SpeakerIds), "session", taken.Contains);
+        return Slug.Unique(draft.Content.Title.Length > 0 ? draft.Content.Title : string.Join(' ', draft.SpeakerIds), "session", taken.Contains);
     }
 }
 

@@ -10,68 +10,43 @@ public sealed record SessionQuery(string ConferenceId, DateOnly? Day = null, str
     internal string Fingerprint => $"{ConferenceId};{Day:yyyy-MM-dd};{SpeakerId};{Kind};{RoomId};{TrackId}";
 }
 
-/// <summary>A new session. An empty id is derived from the title (or the speakers).</summary>
-public sealed record SessionDraft(
-    string Id,
-    SessionKind Kind,
-    string Title,
-    string Abstract,
-    string Notes,
-    IReadOnlyList<string> SpeakerIds,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    int SlideCount = 0)
+/// <summary>A new session: its content, with speakers named by id. An empty id is derived from the title (or the speakers).</summary>
+public sealed record SessionDraft(string Id, SessionContent Content)
 {
     /// <summary>The writer's id for this create (AIP-155), empty when none: a retry with it creates nothing new.</summary>
     public string RequestId { get; init; } = "";
 
-    public string Subtitle { get; init; } = "";
-
-    public string Language { get; init; } = "";
-
-    public IReadOnlyList<Link> Links { get; init; } = [];
-
-    public string RoomId { get; init; } = "";
-
-    public string TrackId { get; init; } = "";
+    public IReadOnlyList<string> SpeakerIds => [.. Content.Speakers.Select(s => s.Id)];
 }
 
-/// <summary>The fields an update changes; null leaves a field as it is (the update mask).</summary>
-public sealed record SessionPatch
+/// <summary>
+/// The fields an update changes (the update mask, by the paths of <see cref="SessionFields"/>) and their new values;
+/// the other fields of <see cref="Values"/> are not read.
+/// </summary>
+public sealed record SessionPatch(IReadOnlyList<string> Fields, SessionContent Values)
 {
-    public SessionKind? Kind { get; init; }
-    public string? Title { get; init; }
-    public string? Abstract { get; init; }
-    public string? Notes { get; init; }
-    public IReadOnlyList<string>? SpeakerIds { get; init; }
-    public DateTimeOffset? Start { get; init; }
-    public DateTimeOffset? End { get; init; }
-    public SessionStatus? Status { get; init; }
-    public int? SlideCount { get; init; }
-    public string? Subtitle { get; init; }
-    public string? Language { get; init; }
-    public IReadOnlyList<Link>? Links { get; init; }
-    public string? RoomId { get; init; }
-    public string? TrackId { get; init; }
+    /// <summary>A patch of the named fields to the values <paramref name="values"/> has for them.</summary>
+    public static SessionPatch Of(SessionContent values, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (!SessionFields.TryFind(field, out var known) || !known.Editable)
+            {
+                throw new InvalidArgumentException("update_mask", $"'{field}' is not a field that can be changed; use {string.Join(", ", SessionFields.Editable.Select(f => f.Path))}.");
+            }
+        }
+
+        return new SessionPatch([.. fields.Distinct(StringComparer.Ordinal)], values);
+    }
 
     /// <summary>The session with the patched fields changed; speaker ids become references through <paramref name="speakers"/>.</summary>
-    public Session ApplyTo(Session current, Func<IReadOnlyList<string>, IReadOnlyList<SpeakerRef>> speakers) => current with
+    public Session ApplyTo(Session current, Func<IReadOnlyList<string>, IReadOnlyList<SpeakerRef>> speakers)
     {
-        Kind = Kind ?? current.Kind,
-        Title = Title ?? current.Title,
-        Abstract = Abstract ?? current.Abstract,
-        Notes = Notes ?? current.Notes,
-        Speakers = SpeakerIds is { } ids ? speakers(ids) : current.Speakers,
-        Start = Start ?? current.Start,
-        End = End ?? current.End,
-        Status = Status ?? current.Status,
-        SlideCount = SlideCount ?? current.SlideCount,
-        Subtitle = Subtitle ?? current.Subtitle,
-        Language = Language ?? current.Language,
-        Links = Links ?? current.Links,
-        RoomId = RoomId ?? current.RoomId,
-        TrackId = TrackId ?? current.TrackId,
-    };
+        var patched = SessionFields.CopyFields(current, Values, Fields);
+        return Fields.Contains(SessionFields.PathOf(nameof(SessionContent.Speakers)))
+            ? patched with { Speakers = speakers([.. Values.Speakers.Select(s => s.Id)]) }
+            : patched;
+    }
 }
 
 /// <summary>The conference details an update changes; null leaves a field as it is (the update mask).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NetconfCloud.Schedule;
 
 /// <summary>What a slot on the agenda is.</summary>
@@ -102,42 +104,66 @@ public sealed record Conference(
         day.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>One slot of the agenda: a talk, a break or a meal.</summary>
+/// <summary>
+/// Everything a session publishes: what it is, who gives it, when and where, and what it links to. The one definition
+/// of a session's fields: storage, the change log and the seed format serialise it whole
+/// (<see cref="SessionContentJson"/>), an update mask names its fields (<see cref="SessionFields"/>), and two versions
+/// of a session that publish the same thing have equal contents (lists compare by their items).
+/// </summary>
 /// <remarks>
-/// <see cref="Sequence"/> rises whenever the time or the status changes (the iCalendar SEQUENCE);
-/// <see cref="ETag"/> is the storage version a writer must present to change the session.
+/// A new field is an <c>init</c> property with a default here, so that rows and files written before it read as
+/// "not given". Fields are never renamed or removed: stored rows and change-log entries hold their names.
 /// </remarks>
-public sealed record Session(
-    string Id,
-    SessionKind Kind,
-    string Title,
-    string Abstract,
-    string Notes,
-    IReadOnlyList<SpeakerRef> Speakers,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    int SlideCount,
-    SessionStatus Status,
-    long Sequence,
-    DateTimeOffset UpdateTime,
-    string ETag)
+public record SessionContent
 {
+    public SessionKind Kind { get; init; }
+
+    /// <summary>May be empty for a talk with speakers (the Netconf 2015 agenda lists one without a topic).</summary>
+    [OneLine(SessionRules.MaxTitleLength)]
+    public string Title { get; init; } = "";
+
+    [OneLine(SessionRules.MaxSubtitleLength)]
     public string Subtitle { get; init; } = "";
+
+    [Text(SessionRules.MaxAbstractLength)]
+    public string Abstract { get; init; } = "";
+
+    /// <summary>Remarks by the organisers, e.g. that an end time is assumed.</summary>
+    [Text(SessionRules.MaxNotesLength)]
+    public string Notes { get; init; } = "";
+
+    /// <summary>Who gives the session, in the published order.</summary>
+    public IReadOnlyList<SpeakerRef> Speakers { get; init => field = value.ToValueList(); } = ValueList<SpeakerRef>.Empty;
+
+    public DateTimeOffset Start { get; init; }
+
+    public DateTimeOffset End { get; init; }
+
+    /// <summary>Changed by cancelling or restoring; a cancelled session stays on record so that calendars remove it.</summary>
+    public SessionStatus Status { get; init; }
+
+    /// <summary>How many slide decks were published without an address (the "(PDF)" marks of the Netconf 2015 agenda).</summary>
+    public int SlideCount { get; init; }
 
     /// <summary>The language the session is held in (a BCP 47 tag such as "en" or "de"); empty when not said.</summary>
     public string Language { get; init; } = "";
 
-    /// <summary>Slides, video and recording links. The "(PDF)" marks of the Netconf 2015 agenda stay <see cref="SlideCount"/>:
-    /// that agenda publishes no addresses for them.</summary>
-    public IReadOnlyList<Link> Links { get; init; } = [];
+    /// <summary>Slides, video and recording links.</summary>
+    public IReadOnlyList<Link> Links { get; init => field = value.ToValueList(); } = ValueList<Link>.Empty;
 
     /// <summary>The room, an id of the conference's rooms; empty for a session with no room (a break, a meal, a plenary).</summary>
+    [JsonPropertyName("room")]
     public string RoomId { get; init; } = "";
 
+    [JsonPropertyName("track")]
     public string TrackId { get; init; } = "";
 
     /// <summary>The guid the session has in the schedule it was imported from (frab, c3voc); empty when none.</summary>
     public string SourceGuid { get; init; } = "";
+
+    /// <summary>The talk's own page in the schedule it was imported from (frab <c>&lt;url&gt;</c>, c3voc <c>url</c>); empty when none.</summary>
+    [WebAddress]
+    public string SourceUrl { get; init; } = "";
 
     public bool IsTalk => Kind == SessionKind.Talk;
 
@@ -146,6 +172,28 @@ public sealed record Session(
     public string SpeakerNames => string.Join(", ", Speakers.Select(speaker => speaker.Name));
 
     public bool IsSpokenBy(string speakerId) => Speakers.Any(speaker => speaker.Id == speakerId);
+
+    /// <summary>This content alone: a session's fields without its identity and version.</summary>
+    public SessionContent Content => GetType() == typeof(SessionContent) ? this : new SessionContent(this);
+}
+
+/// <summary>One slot of the agenda: a talk, a break or a meal. Its content, and its identity and version.</summary>
+/// <remarks>
+/// <see cref="Sequence"/> rises whenever the time or the status changes (the iCalendar SEQUENCE);
+/// <see cref="ETag"/> is the storage version a writer must present to change the session.
+/// </remarks>
+public sealed record Session : SessionContent
+{
+    public Session(string id, SessionContent content)
+        : base(content) => Id = id;
+
+    public string Id { get; init; }
+
+    public long Sequence { get; init; }
+
+    public DateTimeOffset UpdateTime { get; init; }
+
+    public string ETag { get; init; } = "";
 }
 
 /// <summary>The whole agenda of one conference, read at one agenda version (that of <see cref="Conference"/>).</summary>

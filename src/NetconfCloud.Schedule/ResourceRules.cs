@@ -64,6 +64,10 @@ public static partial class ResourceRules
         {
             Fail("days", "must be in order, each once.");
         }
+        else if (c.Days[0].Year < SessionRules.FirstYear || c.Days[^1].Year > SessionRules.LastYear)
+        {
+            Fail("days", $"must be in the years {SessionRules.FirstYear}–{SessionRules.LastYear}.");
+        }
 
         CheckNamedIds(c.Rooms.Select(r => (r.Id, r.Name)).ToArray(), MaxRooms, "rooms", Fail);
         CheckNamedIds(c.Tracks.Select(t => (t.Id, t.Name)).ToArray(), MaxTracks, "tracks", Fail);

@@ -14,6 +14,11 @@ public static class SessionRules
     public const int MaxLinkTitleLength = 200;
     public const int MaxUrlLength = 2000;
 
+    /// <summary>The years a conference may be in: every calendar and schedule app can show them, and times stay far from the ends of the clock.</summary>
+    public const int FirstYear = 1900;
+
+    public const int LastYear = 2999;
+
     /// <summary>The longest session; a session may run past midnight (congresses have night programmes), not for days.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
@@ -91,10 +96,21 @@ public static class SessionRules
             Fail("status", "must be SCHEDULED or CANCELLED.");
         }
 
-        CheckText(session.Title, MaxTitleLength, allowLineBreaks: false, "title", Fail);
-        CheckText(session.Subtitle, MaxSubtitleLength, allowLineBreaks: false, "subtitle", Fail);
-        CheckText(session.Abstract, MaxAbstractLength, allowLineBreaks: true, "abstract", Fail);
-        CheckText(session.Notes, MaxNotesLength, allowLineBreaks: true, "notes", Fail);
+        foreach (var (field, rule) in TextFields)
+        {
+            var value = (string)field.ValueOf(session)!;
+            if (rule is WebAddressAttribute)
+            {
+                if (value.Length > 0 && !IsWebUrl(value))
+                {
+                    Fail(field.Path, $"must be an absolute http or https URL of at most {MaxUrlLength} characters.");
+                }
+            }
+            else if (rule is TextAttribute text)
+            {
+                CheckText(value, text.MaxLength, text.AllowLineBreaks, field.Path, Fail);
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(session.Title) && (session.Kind != SessionKind.Talk || session.Speakers.Count == 0))
         {
@@ -127,6 +143,16 @@ public static class SessionRules
         CheckSpeakers(session, context, Fail);
         CheckTimes(session, context, Fail);
     }
+
+    /// <summary>The content's text fields and the rule each is marked with (<see cref="TextAttribute"/>, <see cref="WebAddressAttribute"/>).</summary>
+    private static readonly (SessionFields.Field Field, Attribute Rule)[] TextFields =
+    [
+        .. SessionFields.All
+            .Select(f => (Field: f, Rule: (Attribute?)f.Property.GetCustomAttributes(typeof(TextAttribute), false).FirstOrDefault()
+                ?? (Attribute?)f.Property.GetCustomAttributes(typeof(WebAddressAttribute), false).FirstOrDefault()))
+            .Where(x => x.Rule is not null)
+            .Select(x => (x.Field, x.Rule!)),
+    ];
 
     /// <summary>Links: at most <see cref="MaxLinks"/>, each an absolute http(s) URL with a one-line title.</summary>
     public static void CheckLinks(IReadOnlyList<Link> links, string field, Action<string, string> fail)
@@ -203,6 +229,12 @@ public static class SessionRules
             fail("end_time", $"must be at most {MaxDuration.TotalHours:0} hours after start_time.");
         }
 
+        if (session.Start.Year < FirstYear || session.End.Year > LastYear)
+        {
+            fail("start_time", $"must be in the years {FirstYear}–{LastYear}.");
+            return;
+        }
+
         var conference = context.Conference;
         var zone = context.Zone;
         if (!context.IsDay(zone.DayOf(session.Start)))
@@ -257,3 +289,23 @@ internal sealed class RuleContext
 
     public bool IsDay(DateOnly day) => Conference.Days.Contains(day);
 }
+
+/// <summary>A content field of text: at most <see cref="MaxLength"/> characters, without control characters (line breaks and tabs allowed where <see cref="AllowLineBreaks"/>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public class TextAttribute(int maxLength) : Attribute
+{
+    public int MaxLength { get; } = maxLength;
+
+    public virtual bool AllowLineBreaks => true;
+}
+
+/// <summary>A content field of one line of text (a title).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OneLineAttribute(int maxLength) : TextAttribute(maxLength)
+{
+    public override bool AllowLineBreaks => false;
+}
+
+/// <summary>A content field that is empty or an absolute http(s) address.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class WebAddressAttribute : Attribute;

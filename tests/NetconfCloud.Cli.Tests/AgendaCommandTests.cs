@@ -62,7 +62,7 @@ public class AgendaCommandTests(ScheduleFixture fixture)
     }
 
     [Fact]
-    public async Task ASessionShowsItsRoomTrackSubtitleLanguageAndLinks()
+    public async Task ASessionShowsItsRoomTrackSubtitleLanguagePageAndLinks()
     {
         await using var server = await DemoSchedule.ImportedAsync(fixture);
 
@@ -74,6 +74,7 @@ public class AgendaCommandTests(ScheduleFixture fixture)
         Assert.Contains("room Saal 1 (saal-1)", run.Rows);
         Assert.Contains("track Kernel (kernel)", run.Rows);
         Assert.Contains("language en", run.Rows);
+        Assert.Contains("page https://demo.example.org/2026/talks/opening", run.Rows);
         Assert.Contains("link Slides: https://example.org/opening.pdf", run.Rows);
     }
 

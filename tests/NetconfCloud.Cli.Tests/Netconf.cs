@@ -55,6 +55,7 @@ internal static class DemoSchedule
                 <date>2026-01-31T10:00:00+01:00</date><start>10:00</start><duration>01:00</duration><room>Saal 1</room>
                 <title>Opening</title><subtitle>Why we are here</subtitle><track>Kernel</track><language>en</language><type>talk</type>
                 <persons><person id="1">Ada Lovelace</person></persons>
+                <url>https://demo.example.org/2026/talks/opening</url>
                 <links><link href="https://example.org/opening.pdf">Slides</link></links>
               </event>
               <event guid="6f1c2a4e-1d2b-4c3d-8e4f-5a6b7c8d9e03" id="103">

@@ -94,6 +94,7 @@ public class StagedEditTests(StorageFixture fixture)
         await Assert.ThrowsAsync<AgendaMovedException>(() => store.ReplaceSessionAsync(read.Conference, dma with { Notes = "after" }, dma.ETag, new AgendaChange(ChangeKind.Updated, dma.Id, "t", Now), CancellationToken.None));
         var finished = (await store.LoadAsync(Netconf, CancellationToken.None))!;
         Assert.Equal("", finished.Conference.PendingEdit);
+        // The staged row, as this test wrote it, is now the session's row.
         Assert.Equal("BPF, imported", (await table.GetEntityAsync<TableEntity>(Netconf, "session:bpf-updates")).Value.GetString("Title"));
         Assert.Empty(table.Query<TableEntity>(e => e.PartitionKey == Netconf && e.RowKey.CompareTo("stage:") >= 0 && e.RowKey.CompareTo("stage;") < 0));
         await store.ReplaceSessionAsync(finished.Conference, dma with { Notes = "after" }, dma.ETag, new AgendaChange(ChangeKind.Updated, dma.Id, "t", Now), CancellationToken.None);

@@ -59,7 +59,7 @@ public class AgendaCacheTests
         await agenda.LoadAsync(Netconf, CancellationToken.None);
         var full = store.FullReads;
 
-        var saved = await agenda.UpdateSessionAsync(Netconf, "bpf-updates", new SessionPatch { Title = "BPF: next" }, "", "organiser", CancellationToken.None);
+        var saved = await agenda.UpdateSessionAsync(Netconf, "bpf-updates", SessionPatch.Of(new() { Title = "BPF: next" }, "title"), "", "organiser", CancellationToken.None);
         var read = await agenda.LoadAsync(Netconf, CancellationToken.None);
 
         Assert.Equal("BPF: next", AgendaQueries.FindSession(read, "bpf-updates").Title);
@@ -75,8 +75,8 @@ public class AgendaCacheTests
         var seen = page.Items.Select(s => s.Id).ToList();
 
         // A session that sorts before the first page lands, and another moves to the end.
-        await agenda.CreateSessionAsync(Netconf, new SessionDraft("", SessionKind.Break, "Early coffee", "", "", [], Netconf2015.At(12, 8), Netconf2015.At(12, 8, 30)), "organiser", CancellationToken.None);
-        await agenda.UpdateSessionAsync(Netconf, seen[^1], new SessionPatch { Start = Netconf2015.At(13, 18), End = Netconf2015.At(13, 18, 30) }, "", "organiser", CancellationToken.None);
+        await agenda.CreateSessionAsync(Netconf, new SessionDraft("", new() { Kind = SessionKind.Break, Title = "Early coffee", Start = Netconf2015.At(12, 8), End = Netconf2015.At(12, 8, 30) }), "organiser", CancellationToken.None);
+        await agenda.UpdateSessionAsync(Netconf, seen[^1], SessionPatch.Of(new() { Start = Netconf2015.At(13, 18), End = Netconf2015.At(13, 18, 30) }, "start_time", "end_time"), "", "organiser", CancellationToken.None);
         while (page.NextPageToken.Length > 0)
         {
             var snapshot = await agenda.LoadForPageAsync(Netconf, page.NextPageToken, CancellationToken.None);
@@ -95,7 +95,7 @@ public class AgendaCacheTests
         var token = AgendaQueries.ListSessions(first, new SessionQuery(Netconf), new PageRequest(10)).NextPageToken;
         foreach (var notes in new[] { "a", "b", "c" })
         {
-            await agenda.UpdateSessionAsync(Netconf, "bpf-updates", new SessionPatch { Notes = notes }, "", "organiser", CancellationToken.None);
+            await agenda.UpdateSessionAsync(Netconf, "bpf-updates", SessionPatch.Of(new() { Notes = notes }, "notes"), "", "organiser", CancellationToken.None);
         }
 
         var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => agenda.LoadForPageAsync(Netconf, token, CancellationToken.None));

@@ -33,7 +33,7 @@ public class AgendaServiceTests
     public async Task TheWholeListingIsInStartOrderAndFollowsAMoveAtOnce()
     {
         var before = await ListAsync(new SessionQuery("netconf-2015"));
-        await agenda.UpdateSessionAsync("netconf-2015", "introduction", new SessionPatch { Start = Netconf2015.At(12, 17), End = Netconf2015.At(12, 17, 30) }, "", "organiser", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "introduction", SessionPatch.Of(new() { Start = Netconf2015.At(12, 17), End = Netconf2015.At(12, 17, 30) }, "start_time", "end_time"), "", "organiser", CancellationToken.None);
 
         var after = await ListAsync(new SessionQuery("netconf-2015"));
 
@@ -59,7 +59,7 @@ public class AgendaServiceTests
     {
         var before = await Get("bpf-updates");
 
-        var moved = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Start = Netconf2015.At(12, 18), End = Netconf2015.At(12, 18, 30) }, before.ETag, "organiser", CancellationToken.None)).Session;
+        var moved = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Start = Netconf2015.At(12, 18), End = Netconf2015.At(12, 18, 30) }, "start_time", "end_time"), before.ETag, "organiser", CancellationToken.None)).Session;
 
         Assert.Equal(before.Sequence + 1, moved.Sequence);
         Assert.Equal(time.GetUtcNow(), moved.UpdateTime);
@@ -71,7 +71,7 @@ public class AgendaServiceTests
     {
         var before = await Get("bpf-updates");
 
-        var retitled = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None)).Session;
+        var retitled = (await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "BPF" }, "title"), "", "organiser", CancellationToken.None)).Session;
 
         Assert.Equal("BPF", retitled.Title);
         Assert.Equal(before.Sequence, retitled.Sequence);
@@ -92,10 +92,10 @@ public class AgendaServiceTests
     public async Task AStaleETagIsAConflictAndChangesNothing()
     {
         var original = await Get("bpf-updates");
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "First" }, original.ETag, "a", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "First" }, "title"), original.ETag, "a", CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Second" }, original.ETag, "b", CancellationToken.None));
+            agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Second" }, "title"), original.ETag, "b", CancellationToken.None));
 
         Assert.True(error.ETagWasSupplied);
         Assert.Equal("First", (await Get("bpf-updates")).Title);
@@ -104,7 +104,7 @@ public class AgendaServiceTests
     [Fact]
     public async Task ACreatedSessionWithoutAnIdGetsOneFromItsTitle()
     {
-        var draft = new SessionDraft("", SessionKind.Talk, "XDP: eXpress Data Path", "", "", ["tom-herbert"], Netconf2015.At(13, 17, 30), Netconf2015.At(13, 18));
+        var draft = new SessionDraft("", new() { Title = "XDP: eXpress Data Path", Speakers = [new("tom-herbert", "")], Start = Netconf2015.At(13, 17, 30), End = Netconf2015.At(13, 18) });
 
         var created = (await agenda.CreateSessionAsync("netconf-2015", draft, "organiser", CancellationToken.None)).Session;
 
@@ -116,7 +116,7 @@ public class AgendaServiceTests
     [Fact]
     public async Task CreatingASessionWithATakenIdIsAlreadyExists()
     {
-        var draft = new SessionDraft("bpf-updates", SessionKind.Talk, "Again", "", "", [], Netconf2015.At(13, 17, 30), Netconf2015.At(13, 18));
+        var draft = new SessionDraft("bpf-updates", new() { Title = "Again", Start = Netconf2015.At(13, 17, 30), End = Netconf2015.At(13, 18) });
 
         await Assert.ThrowsAsync<AlreadyExistsException>(() => agenda.CreateSessionAsync("netconf-2015", draft, "organiser", CancellationToken.None));
     }
@@ -142,7 +142,7 @@ public class AgendaServiceTests
     [Fact]
     public async Task EveryChangeIsLoggedWithItsVersionActorAndTheSessionAfterIt()
     {
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "alice", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "BPF" }, "title"), "", "alice", CancellationToken.None);
         await agenda.CancelSessionAsync("netconf-2015", "user-space-dma", "", "bob", CancellationToken.None);
 
         var (_, log) = await agenda.ListChangesAsync("netconf-2015", 0, 0, CancellationToken.None);
@@ -154,8 +154,8 @@ public class AgendaServiceTests
     [Fact]
     public async Task AWatcherGetsTheChangesAfterItsVersionInOrderThenNewOnes()
     {
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "One" }, "", "a", CancellationToken.None);
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Two" }, "", "a", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "One" }, "title"), "", "a", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Two" }, "title"), "", "a", CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var seen = new List<long>();
 
@@ -163,7 +163,7 @@ public class AgendaServiceTests
         Assert.True(await watch.MoveNextAsync());
         seen.Add(watch.Current.Version);
         var next = watch.MoveNextAsync().AsTask();
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Three" }, "", "a", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Three" }, "title"), "", "a", CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await next);
         seen.Add(watch.Current.Version);
@@ -196,8 +196,8 @@ public class RacingWriterTests
     [Fact]
     public async Task AMoveThatLosesARaceIsCheckedAgainstTheWinnersMoveAndRefused()
     {
-        var freeSlot = new SessionPatch { Start = Netconf2015.At(13, 18), End = Netconf2015.At(13, 18, 30) };
-        store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(Netconf2015.Session("netdev-announcements") with { Start = freeSlot.Start!.Value, End = freeSlot.End!.Value });
+        var freeSlot = SessionPatch.Of(new() { Start = Netconf2015.At(13, 18), End = Netconf2015.At(13, 18, 30) }, "start_time", "end_time");
+        store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(Netconf2015.Session("netdev-announcements") with { Start = freeSlot.Values.Start, End = freeSlot.Values.End });
 
         var error = await Assert.ThrowsAsync<InvalidArgumentException>(() =>
             agenda.UpdateSessionAsync("netconf-2015", "inter-fe-action", freeSlot, "", "organiser", CancellationToken.None));
@@ -211,7 +211,7 @@ public class RacingWriterTests
     {
         store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(Netconf2015.Session("user-space-dma") with { Notes = "moved rooms" });
 
-        var saved = await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None);
+        var saved = await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "BPF" }, "title"), "", "organiser", CancellationToken.None);
 
         var now = await agenda.LoadAsync("netconf-2015", CancellationToken.None);
         Assert.Equal("BPF", saved.Session.Title);
@@ -226,7 +226,7 @@ public class RacingWriterTests
         store.BeforeNextWrite = s => s.ReplaceByAnotherWriter(before with { Notes = "someone else" });
 
         var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "BPF" }, "", "organiser", CancellationToken.None));
+            agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "BPF" }, "title"), "", "organiser", CancellationToken.None));
 
         Assert.False(error.ETagWasSupplied);
     }
@@ -267,7 +267,7 @@ public class ChangeFeedTests
         }
 
         var polls = store.ChangeReads - before;
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Seen by all" }, "", "organiser", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Seen by all" }, "title"), "", "organiser", CancellationToken.None);
         var delivered = await Task.WhenAll(next);
 
         Assert.InRange(polls, 1, 20);
@@ -285,7 +285,7 @@ public class ChangeFeedTests
     public async Task WatchersEndWithTheErrorWhenTheirPollerFailsAndTheNextWatcherGetsANewPoller()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Replayed" }, "", "organiser", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Replayed" }, "title"), "", "organiser", CancellationToken.None);
         var first = agenda.WatchAsync("netconf-2015", 0, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
         Assert.True(await first.MoveNextAsync());
         var replayed = first.Current.Version;
@@ -307,7 +307,7 @@ public class ChangeFeedTests
             await Task.Delay(5, cts.Token);
         }
 
-        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", new SessionPatch { Title = "Seen after the failure" }, "", "organiser", CancellationToken.None);
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Seen after the failure" }, "title"), "", "organiser", CancellationToken.None);
 
         Assert.IsType<InvalidDataException>(error.InnerException);
         Assert.True(await next);

@@ -4,9 +4,16 @@ public class SessionRulesTests
 {
     private static readonly AgendaSnapshot Agenda = Netconf2015.Agenda;
 
-    private static Session NewTalk() => new(
-        "new-talk", SessionKind.Talk, "A new talk", "", "", [new SpeakerRef("thomas-graf", "Thomas Graf")],
-        Netconf2015.At(12, 18), Netconf2015.At(12, 18, 30), 0, SessionStatus.Scheduled, 0, Netconf2015.SeededAt, "");
+    private static Session NewTalk() => new("new-talk", new SessionContent
+    {
+        Title = "A new talk",
+        Speakers = [new SpeakerRef("thomas-graf", "Thomas Graf")],
+        Start = Netconf2015.At(12, 18),
+        End = Netconf2015.At(12, 18, 30),
+    })
+    {
+        UpdateTime = Netconf2015.SeededAt,
+    };
 
     private static string FieldOf(Session session) =>
         Assert.Throws<InvalidArgumentException>(() => SessionRules.Validate(session, Agenda)).Violations[0].Field;
@@ -25,6 +32,10 @@ public class SessionRulesTests
     [Fact]
     public void StartOutsideTheConferenceDaysNamesStartTime() =>
         Assert.Equal("session.start_time", FieldOf(NewTalk() with { Start = Netconf2015.At(14, 9), End = Netconf2015.At(14, 10) }));
+
+    [Fact]
+    public void ASessionAfterTheYear2999NamesStartTime() =>
+        Assert.Equal("session.start_time", FieldOf(NewTalk() with { Start = new DateTimeOffset(3000, 2, 12, 9, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(3000, 2, 12, 10, 0, 0, TimeSpan.Zero) }));
 
     [Fact]
     public void ASessionMayRunPastMidnight() =>

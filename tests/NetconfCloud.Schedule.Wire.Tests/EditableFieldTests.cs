@@ -1,80 +1,71 @@
 using Google.Protobuf.WellKnownTypes;
+using NetconfCloud.Testing;
 
 namespace NetconfCloud.Schedule.Wire.Tests;
 
-/// <summary>The one table of editable fields: every patch field has an entry, and each entry reads and compares its field alone.</summary>
+/// <summary>
+/// Update masks over the one table of a session's fields: every content field but the source's identity can be named
+/// in a mask, and each path reads, compares and changes its field alone.
+/// </summary>
 public class EditableFieldTests
 {
     private static readonly Session Current = Everything.Session;
 
-    /// <summary>The session with one editable field changed, and the patch property that carries it.</summary>
-    public static TheoryData<string, string> Fields => new()
-    {
-        { "kind", nameof(SessionPatch.Kind) },
-        { "title", nameof(SessionPatch.Title) },
-        { "abstract", nameof(SessionPatch.Abstract) },
-        { "notes", nameof(SessionPatch.Notes) },
-        { "speaker_ids", nameof(SessionPatch.SpeakerIds) },
-        { "start_time", nameof(SessionPatch.Start) },
-        { "end_time", nameof(SessionPatch.End) },
-        { "status", nameof(SessionPatch.Status) },
-        { "slide_count", nameof(SessionPatch.SlideCount) },
-        { "subtitle", nameof(SessionPatch.Subtitle) },
-        { "language", nameof(SessionPatch.Language) },
-        { "links", nameof(SessionPatch.Links) },
-        { "room_id", nameof(SessionPatch.RoomId) },
-        { "track_id", nameof(SessionPatch.TrackId) },
-    };
+    public static TheoryData<string> Paths => [.. EditableSessionFields.Paths];
 
     [Fact]
-    public void EveryPatchFieldHasOneEntryInTheTable()
-    {
-        var patchProperties = typeof(SessionPatch).GetProperties().Select(p => p.Name).Order();
+    public void EveryContentFieldButTheSourceGuidCanBeNamedInAMask() =>
+        Assert.Equal(
+            SessionFields.All.Select(f => f.Path).Where(path => path != "source_guid"),
+            EditableSessionFields.Paths);
 
-        Assert.Equal(patchProperties, Fields.Select(row => (string)row[1]).Order());
-        Assert.Equal(Fields.Select(row => (string)row[0]).Order(), EditableSessionFields.All.Select(f => f.Path).Order());
+    [Fact]
+    public void TheSessionsOfTheseTestsDifferInEveryField() =>
+        Assert.Equal(SessionFields.All.Count, EveryField.Differences(Current, EveryField.Other).Count);
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void AMaskOfOneFieldChangesThatFieldAlone(string path)
+    {
+        var patch = EditableSessionFields.ToPatch(WireMapping.ToWire(Changed(path), Everything.Zone), new FieldMask { Paths = { path } });
+
+        var result = patch.ApplyTo(Current, Named);
+
+        Assert.Equal([path], SessionFields.Differences(Current, result));
     }
 
     [Theory]
-    [MemberData(nameof(Fields))]
-    public void AMaskOfOneFieldSetsThatPatchPropertyAlone(string path, string property)
+    [MemberData(nameof(Paths))]
+    public void TwoSessionsThatDifferInOneFieldGiveAMaskOfThatField(string path) =>
+        Assert.Equal([path], EditableSessionFields.Differences(Current, Changed(path)).Paths);
+
+    [Fact]
+    public void ThePatchFromTheDifferencesMakesTheCurrentSessionTheWantedOne()
     {
-        var patch = EditableSessionFields.ToPatch(WireMapping.ToWireFields(Changed(path)), new FieldMask { Paths = { path } });
+        var wanted = EveryField.Other with { SourceGuid = Current.SourceGuid };
 
-        var set = typeof(SessionPatch).GetProperties().Where(p => p.GetValue(patch) is not null).Select(p => p.Name);
-        Assert.Equal([property], set);
-    }
+        var patch = EditableSessionFields.ToPatch(WireMapping.ToWire(wanted, Everything.Zone), EditableSessionFields.Differences(Current, wanted));
+        var result = patch.ApplyTo(Current, Named);
 
-    [Theory]
-    [MemberData(nameof(Fields))]
-    public void TwoSessionsThatDifferInOneFieldGiveAMaskOfThatField(string path, string property)
-    {
-        _ = property;
-
-        var mask = EditableSessionFields.Differences(Current, Changed(path));
-
-        Assert.Equal([path], mask.Paths);
-    }
-
-    [Theory]
-    [MemberData(nameof(Fields))]
-    public void ThePatchFromTheDifferencesMakesTheCurrentSessionTheWantedOne(string path, string property)
-    {
-        _ = property;
-        var wanted = Changed(path);
-
-        var patch = EditableSessionFields.ToPatch(WireMapping.ToWireFields(wanted), EditableSessionFields.Differences(Current, wanted));
-        var result = patch.ApplyTo(Current, ids => [.. ids.Select(id => new SpeakerRef(id, wanted.Speakers.First(s => s.Id == id).Name))]);
-
-        Assert.Equal(WireMapping.ToWireFields(wanted), WireMapping.ToWireFields(result));
+        Assert.Empty(EveryField.Differences(wanted, result));
     }
 
     [Fact]
-    public void AStarMaskPatchesEveryField()
+    public void AStarMaskPatchesEveryEditableField()
     {
-        var patch = EditableSessionFields.ToPatch(WireMapping.ToWireFields(Current), new FieldMask { Paths = { "*" } });
+        var patch = EditableSessionFields.ToPatch(WireMapping.ToWire(EveryField.Other, Everything.Zone), new FieldMask { Paths = { "*" } });
 
-        Assert.All(typeof(SessionPatch).GetProperties(), p => Assert.NotNull(p.GetValue(patch)));
+        var result = patch.ApplyTo(Current, Named);
+
+        Assert.Equal(["source_guid"], SessionFields.All.Where(f => f.Differs(EveryField.Other, result)).Select(f => f.Path));
+    }
+
+    [Fact]
+    public void TheSourceGuidCannotBeNamedInAMask()
+    {
+        var error = Assert.Throws<InvalidArgumentException>(() => EditableSessionFields.ToPatch(WireMapping.ToWireFields(Current), new FieldMask { Paths = { "source_guid" } }));
+
+        Assert.Equal("update_mask", error.Violations[0].Field);
     }
 
     [Fact]
@@ -93,22 +84,21 @@ public class EditableFieldTests
         Assert.Equal("update_mask", error.Violations[0].Field);
     }
 
-    private static Session Changed(string path) => path switch
+    [Fact]
+    public void AMaskReadsOnlyTheFieldsItNames()
     {
-        "kind" => Current with { Kind = SessionKind.Talk },
-        "title" => Current with { Title = "Other" },
-        "abstract" => Current with { Abstract = "Other" },
-        "notes" => Current with { Notes = "Other" },
-        "speaker_ids" => Current with { Speakers = [new SpeakerRef("jamal-hadi-salim", "Jamal Hadi Salim")] },
-        "start_time" => Current with { Start = Current.Start.AddMinutes(-30) },
-        "end_time" => Current with { End = Current.End.AddMinutes(30) },
-        "status" => Current with { Status = SessionStatus.Scheduled },
-        "slide_count" => Current with { SlideCount = 0 },
-        "subtitle" => Current with { Subtitle = "Other" },
-        "language" => Current with { Language = "de" },
-        "links" => Current with { Links = [new Link("Recording", "https://video.example/other")] },
-        "room_id" => Current with { RoomId = "hack-room" },
-        "track_id" => Current with { TrackId = "" },
-        _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
-    };
+        var wire = WireMapping.ToWireFields(Current);
+        wire.StartTime = null;
+        wire.Kind = Contracts.Schedule.V1.SessionKind.Unspecified;
+
+        var patch = EditableSessionFields.ToPatch(wire, new FieldMask { Paths = { "title" } });
+
+        Assert.Equal(["title"], patch.Fields);
+    }
+
+    /// <summary><see cref="Current"/> with one field as <see cref="EveryField.Other"/> has it.</summary>
+    private static Session Changed(string path) => SessionFields.CopyFields(Current, EveryField.Other, [path]);
+
+    private static IReadOnlyList<SpeakerRef> Named(IReadOnlyList<string> ids) =>
+        [.. ids.Select(id => EveryField.Other.Speakers.Concat(Current.Speakers).First(s => s.Id == id))];
 }

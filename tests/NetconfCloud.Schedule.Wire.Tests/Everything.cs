@@ -21,19 +21,8 @@ internal static class Everything
         PendingEdit = "0f3c",
     };
 
-    public static Session Session => new(
-        "bpf-updates", SessionKind.Meal, "BPF updates 🐝", "What changed in BPF.", "End time assumed.",
-        [new SpeakerRef("alexei-starovoitov", "Alexei Starovoitov"), new SpeakerRef("daniel-borkmann", "Daniel Borkmann")],
-        new DateTimeOffset(2015, 2, 12, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2015, 2, 12, 14, 30, 0, TimeSpan.Zero),
-        SlideCount: 2, SessionStatus.Cancelled, Sequence: 7, UpdateTime: new DateTimeOffset(2015, 2, 10, 9, 0, 0, TimeSpan.Zero), ETag: "W/\"datetime'2015'\"")
-    {
-        Subtitle = "and what is next",
-        Language = "en",
-        Links = [new Link("Slides", "https://netconf.example/bpf.pdf"), new Link("Video", "https://video.example/bpf")],
-        RoomId = "main-room",
-        TrackId = "bpf",
-        SourceGuid = "5b3a1f3e-8d1c-4c55-9a7e-2f0e0c1d2b3a",
-    };
+    /// <summary>The session of <see cref="NetconfCloud.Testing.EveryField"/>, as storage gives it (with an etag).</summary>
+    public static Session Session => NetconfCloud.Testing.EveryField.Session with { ETag = "W/\"datetime'2015'\"" };
 
     public static Speaker Speaker => new("david-miller", "David S. Miller", ["David Miller", "davem"])
     {

@@ -36,6 +36,20 @@ public class ImportingRealSchedulesTests(ScheduleFixture fixture)
     }
 
     [Fact]
+    public async Task EveryFosdemTalkKeepsItsPageFromTheFile()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var file = Frab.Load("fosdem-2026.xml");
+
+        await ScheduleFiles.ImportAsync(server.WriterClient, "fosdem-2026", file.Text, "fosdem-2026.xml");
+
+        var pages = (await ScheduleFiles.ReadAsync(server.Client, "fosdem-2026")).Sessions.ToDictionary(s => s.SourceGuid, s => s.SourceUrl);
+        Assert.Equal(883, file.Events.Count);
+        Assert.All(file.Events, e => Assert.Equal((string)e.Element.Element("url")!, pages[e.Guid]));
+        Assert.All(pages.Values, page => Assert.StartsWith("https://fosdem.org/2026/schedule/event/", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EachDayStartsAndEndsWithTheFilesFirstAndLastEventInTheConferenceZone()
     {
         await using var server = await fixture.StartServerAsync();

@@ -313,6 +313,11 @@ public static partial class ConferencePage
                 html.Open("details", ("class", "abstract")).Element("summary", "About this talk").Element("p", session.Abstract).Close("details");
             }
 
+            if (Web(session.SourceUrl) is { } sourcePage)
+            {
+                html.Open("p", ("class", "source")).Link(sourcePage, $"This talk at {new Uri(sourcePage).Host}", ("rel", "noopener")).Close("p");
+            }
+
             var links = session.Links.Where(l => Web(l.Url) is not null).ToArray();
             if (links.Length > 0)
             {

@@ -18,6 +18,7 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
     private readonly Dictionary<string, int> _trackByName = new(StringComparer.Ordinal);
     private readonly List<PersonEntry> _persons = [];
     private readonly Dictionary<string, PersonEntry> _personsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _firstNameById = new(StringComparer.Ordinal);
     private readonly List<RawEvent> _events = [];
 
     public ScheduleLayout Layout { get; set; }
@@ -158,6 +159,10 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             person = new PersonEntry(id, guid, name);
             _persons.Add(person);
             _personsByKey.Add(key, person);
+            if (guid is null && id is not null && !_firstNameById.TryAdd(id, name) && _firstNameById[id] is var first)
+            {
+                Problem(ProblemSeverity.Warning, path, location, $"Person id {id} names both '{first}' and '{name}'; kept as two people (an id is unique only within the schedule that gave it, and merged schedules repeat ids).");
+            }
         }
         else if (name.Length > 0 && person.Name != name && !person.OtherNames.Contains(name))
         {
@@ -359,9 +364,10 @@ internal sealed class DocumentBuilder(ScheduleFormat format, ScheduleReadOptions
             return null;
         }
 
-        if (duration == TimeSpan.Zero)
+        if (duration > DateTimeOffset.MaxValue - start)
         {
-            Problem(ProblemSeverity.Warning, path + ".duration", raw.DurationLocation ?? raw.Location, $"{name} lasts no time at all.");
+            Problem(ProblemSeverity.Error, path + ".duration", raw.DurationLocation ?? raw.Location, $"{name} would end after the year 9999; the event is left out.");
+            return null;
         }
 
         var title = raw.Title?.Trim() ?? "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace NetconfCloud.Schedule.Seed;
@@ -64,43 +65,79 @@ public static class AgendaSeed
         }).ToArray();
         var names = speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
         var zone = conference.TimeZone;
-        var sessions = file.Sessions.Select(s =>
-        {
-            var day = ParseDate(s.Day);
-            var start = zone.ToInstant(day, ParseTime(s.Start));
-            var end = zone.ToInstant(day, ParseTime(s.End));
-            return new Session(
-                s.Id,
-                s.Kind,
-                s.Title,
-                s.Abstract ?? "",
-                s.Notes ?? "",
-                [.. (s.Speakers ?? []).Select(id => new SpeakerRef(id, names.TryGetValue(id, out var name)
-                    ? name
-                    : throw new InvalidDataException($"Session '{s.Id}' names unknown speaker '{id}'.")))],
-                start,
-                // An end at or before the start is on the next day: the session runs past midnight.
-                end > start ? end : zone.ToInstant(day.AddDays(1), ParseTime(s.End)),
-                s.SlideCount,
-                s.Status ?? SessionStatus.Scheduled,
-                Sequence: 0,
-                UpdateTime: seededAt,
-                ETag: "")
-            {
-                Subtitle = s.Subtitle ?? "",
-                Language = s.Language ?? "",
-                Links = Links(s.Links),
-                RoomId = s.Room ?? "",
-                TrackId = s.Track ?? "",
-                SourceGuid = s.SourceGuid ?? "",
-            };
-        }).ToArray();
+        var sessions = file.Sessions.Select(s => ReadSession(s, zone, names, seededAt)).ToArray();
 
         var sponsors = file.Sponsors.Select((s, index) => new Sponsor(s.Id, s.Name, s.Tagline ?? "", index) { Tier = s.Tier ?? "", Url = s.Url ?? "" }).ToArray();
         var agenda = new AgendaSnapshot(conference, sessions, speakers, sponsors);
         SessionRules.ValidateAgenda(agenda);
         return agenda;
     }
+
+    /// <summary>
+    /// A session of the file: its id, day, wall-clock start and end in the conference's zone and speakers by id, and
+    /// every other field in the content's own form (<see cref="SessionContentJson"/>).
+    /// </summary>
+    private static Session ReadSession(JsonObject json, ConferenceTimeZone zone, Dictionary<string, string> names, DateTimeOffset seededAt)
+    {
+        var seed = json.Deserialize<SeedSessionPlace>(PlaceOptions) ?? throw new InvalidDataException("A session is empty.");
+        var content = json.DeepClone().AsObject();
+        foreach (var placeField in PlaceFields)
+        {
+            content.Remove(placeField);
+        }
+
+        var day = ParseDate(seed.Day);
+        var start = zone.ToInstant(day, ParseTime(seed.Start));
+        var end = zone.ToInstant(day, ParseTime(seed.End));
+        return new Session(seed.Id, SessionContentJson.Deserialize(JsonSerializer.SerializeToElement(content)) with
+        {
+            Speakers = [.. (seed.Speakers ?? []).Select(id => new SpeakerRef(id, names.TryGetValue(id, out var name)
+                ? name
+                : throw new InvalidDataException($"Session '{seed.Id}' names unknown speaker '{id}'.")))],
+            Start = start,
+            // An end at or before the start is on the next day: the session runs past midnight.
+            End = end > start ? end : zone.ToInstant(day.AddDays(1), ParseTime(seed.End)),
+        })
+        {
+            UpdateTime = seededAt,
+        };
+    }
+
+    private static JsonObject WriteSession(Session s, ConferenceTimeZone zone)
+    {
+        var start = zone.ToLocal(s.Start);
+        var end = zone.ToLocal(s.End);
+        var json = new JsonObject
+        {
+            ["id"] = s.Id,
+            ["day"] = FormatDate(DateOnly.FromDateTime(start.DateTime)),
+            ["start"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["end"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        var content = JsonObject.Create(SessionContentJson.ToElement(s))!;
+        foreach (var (name, value) in content.ToArray())
+        {
+            if (!PlaceFields.Contains(name))
+            {
+                content.Remove(name);
+                json[name] = value;
+            }
+        }
+
+        if (s.Speakers.Count > 0)
+        {
+            json["speakers"] = new JsonArray([.. s.Speakers.Select(r => JsonValue.Create(r.Id))]);
+        }
+
+        return json;
+    }
+
+    /// <summary>The fields a seed session writes in its own form, not the content's.</summary>
+    private static readonly string[] PlaceFields = ["id", "day", "start", "end", "speakers"];
+
+    private static readonly JsonSerializerOptions PlaceOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed record SeedSessionPlace(string Id, string Day, string Start, string End, IReadOnlyList<string>? Speakers);
 
     /// <summary>Writes an agenda in the seed file's format, with wall-clock times in the conference's zone.</summary>
     public static void Write(AgendaSnapshot agenda, Stream output)
@@ -125,24 +162,7 @@ public static class AgendaSeed
                 Links = SeedLinks(s.Links),
                 SourceId = Optional(s.SourceId),
             })],
-            [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s =>
-            {
-                var start = zone.ToLocal(s.Start);
-                var end = zone.ToLocal(s.End);
-                return new SeedSession(
-                    s.Id, FormatDate(DateOnly.FromDateTime(start.DateTime)), start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    end.ToString("HH:mm", CultureInfo.InvariantCulture), s.Kind, s.Title, [.. s.Speakers.Select(r => r.Id)],
-                    s.SlideCount, s.Abstract.Length > 0 ? s.Abstract : null, s.Notes.Length > 0 ? s.Notes : null,
-                    s.Status == SessionStatus.Cancelled ? SessionStatus.Cancelled : null)
-                {
-                    Subtitle = Optional(s.Subtitle),
-                    Language = Optional(s.Language),
-                    Links = SeedLinks(s.Links),
-                    Room = Optional(s.RoomId),
-                    Track = Optional(s.TrackId),
-                    SourceGuid = Optional(s.SourceGuid),
-                };
-            })]);
+            [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => WriteSession(s, zone))]);
         JsonSerializer.Serialize(output, file, WriteOptions);
     }
 
@@ -164,7 +184,7 @@ public static class AgendaSeed
         SeedConference Conference,
         IReadOnlyList<SeedSponsor> Sponsors,
         IReadOnlyList<SeedSpeaker> Speakers,
-        IReadOnlyList<SeedSession> Sessions)
+        IReadOnlyList<JsonObject> Sessions)
     {
         [JsonPropertyName("$comment")]
         public string? Comment { get; init; }
@@ -208,23 +228,5 @@ public static class AgendaSeed
         public IReadOnlyList<SeedLink>? Links { get; init; }
 
         public string? SourceId { get; init; }
-    }
-
-    private sealed record SeedSession(
-        string Id, string Day, string Start, string End, SessionKind Kind, string Title,
-        IReadOnlyList<string>? Speakers, int SlideCount, string? Abstract, string? Notes, SessionStatus? Status = null)
-    {
-        public string? Subtitle { get; init; }
-
-        public string? Language { get; init; }
-
-        public IReadOnlyList<SeedLink>? Links { get; init; }
-
-        /// <summary>The room's id (one of the conference's rooms).</summary>
-        public string? Room { get; init; }
-
-        public string? Track { get; init; }
-
-        public string? SourceGuid { get; init; }
     }
 }

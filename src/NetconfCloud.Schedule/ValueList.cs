@@ -1,16 +1,20 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
-namespace NetconfCloud.Schedule.Import;
+namespace NetconfCloud.Schedule;
 
 /// <summary>
 /// An immutable list that compares by its items, so that records holding lists compare by value: reading the same
-/// file twice gives equal documents.
+/// file twice gives equal documents, and two versions of a session with the same links are the same content.
 /// </summary>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] _items;
 
     public ValueList(IEnumerable<T> items) => _items = [.. items];
+
+    internal static ValueList<T> Empty { get; } = new([]);
 
     public int Count => _items.Length;
 
@@ -39,7 +43,10 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public override string ToString() => $"[{_items.Length} items]";
 }
 
-internal static class ValueList
+public static class ValueList
 {
-    public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? ValueList<T>.Empty : new(items.ToArray());
+
+    /// <summary>The items as a <see cref="ValueList{T}"/>; a value list is returned as it is.</summary>
+    public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => items as ValueList<T> ?? new(items);
 }
