@@ -13,7 +13,7 @@ namespace NetconfCloud.Docs.Tests;
 public static partial class CommandRunner
 {
     /// <summary>How long a command whose comment mentions Ctrl+C runs before it is interrupted.</summary>
-    public static readonly TimeSpan UntilStopped = TimeSpan.FromSeconds(12);
+    public static readonly TimeSpan UntilStopped = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(10);
 

@@ -18,6 +18,7 @@ public sealed partial class LocalSystem : IAsyncLifetime
     public const int DefaultSchedulePort = 5100;
     public const int DefaultFeedsPort = 7071;
     public const int DefaultSparePort = 7072;
+    public const int DefaultSpareSchedulePort = 5101;
     public const int DefaultAzuritePort = 10002;
 
     private Azurite? azurite;
@@ -44,14 +45,14 @@ public sealed partial class LocalSystem : IAsyncLifetime
         ["FEEDS_PORT"] = Ports[DefaultFeedsPort].ToString(CultureInfo.InvariantCulture),
         ["AZURITE_TABLE_PORT"] = Ports[DefaultAzuritePort].ToString(CultureInfo.InvariantCulture),
         ["NETCONF_DATA_DIR"] = Path.Combine(WorkingDirectory, ".data"),
-        ["CONFIGURATION"] = Configuration,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
     };
 
     /// <summary>
     /// A documented command or output line with this system's ports in place of ./run's defaults: 127.0.0.1 or
-    /// localhost with port 5100 (the schedule service), 7071 (the feeds), 7072 (a second feeds host) or 10002 (Azurite).
+    /// localhost with port 5100 (the schedule service), 7071 (the feeds), 10002 (Azurite), or 5101 and 7072 (free ports
+    /// for an example that starts a second service or feeds host).
     /// </summary>
     public string Localise(string text) =>
         DocumentedPort().Replace(text, m => $"{m.Groups["host"].Value}:{Ports[int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture)]}");
@@ -76,6 +77,7 @@ public sealed partial class LocalSystem : IAsyncLifetime
             [DefaultSchedulePort] = FreePort.Next(),
             [DefaultFeedsPort] = FreePort.Next(),
             [DefaultSparePort] = FreePort.Next(),
+            [DefaultSpareSchedulePort] = FreePort.Next(),
             [DefaultAzuritePort] = azurite.Port,
         };
 
@@ -143,7 +145,7 @@ public sealed partial class LocalSystem : IAsyncLifetime
         }
     }
 
-    [GeneratedRegex(@"(?<host>127\.0\.0\.1|localhost):(?<port>5100|7071|7072|10002)\b")]
+    [GeneratedRegex(@"(?<host>127\.0\.0\.1|localhost):(?<port>5100|5101|7071|7072|10002)\b")]
     private static partial Regex DocumentedPort();
 }
 

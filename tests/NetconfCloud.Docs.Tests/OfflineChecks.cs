@@ -101,6 +101,9 @@ public static partial class OfflineChecks
                 case "dotnet":
                     problems.AddRange(CheckDotnet(arguments));
                     break;
+                case var script when script.Contains('/', StringComparison.Ordinal) && File.Exists(Path.Combine(directory, script)):
+                    problems.AddRange(CheckRepositoryScript(Path.GetRelativePath(Repository.Root, Path.Combine(directory, script)), assignments));
+                    break;
                 default:
                     problems.Add($"no offline check for '{program}': run the block, or add a check to OfflineChecks");
                     break;
@@ -110,7 +113,10 @@ public static partial class OfflineChecks
         return [.. problems.Select(p => $"{command.Where}: {p} (in: {command.Text})")];
     }
 
-    /// <summary>./run, ./test, .ci/run: the script exists and is executable, and every variable set for it is one the scripts read.</summary>
+    /// <summary>
+    /// ./run, ./test, .ci/run and other scripts of the repository (bench/load.sh): the script exists and is executable,
+    /// and every variable set for it is one it (or scripts/) reads.
+    /// </summary>
     private static IEnumerable<string> CheckRepositoryScript(string script, IReadOnlyList<string> assignments)
     {
         var path = Repository.PathOf(script);
