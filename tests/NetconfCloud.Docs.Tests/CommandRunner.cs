@@ -15,6 +15,9 @@ public static partial class CommandRunner
     /// <summary>How long a command whose comment mentions Ctrl+C runs before it is interrupted.</summary>
     public static readonly TimeSpan UntilStopped = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long such a command with output shown under it may take to print that output; it is stopped once it has.</summary>
+    public static readonly TimeSpan UntilShown = TimeSpan.FromSeconds(90);
+
     private static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>The problems found, each naming the file and line of the command (empty when every command did as shown).</summary>
@@ -73,7 +76,7 @@ public static partial class CommandRunner
     /// </summary>
     public static bool Shows(string printed, string shown)
     {
-        var parts = Elision().Split(shown.Trim()).Where(p => p.Length > 0).ToList();
+        var parts = Parts(shown);
         if (parts.Count == 0)
         {
             return true;
@@ -107,7 +110,24 @@ public static partial class CommandRunner
             var command = commands[i];
             var text = system.Localise(command.Text);
             script.AppendLine(CultureInfo.InvariantCulture, $"printf '\\n@@begin {i}\\n'");
-            if (command.RunsUntilStopped)
+            if (command.RunsUntilStopped && command.ExpectedOutput.Any(line => Parts(system.Localise(line)).Count > 0))
+            {
+                // Runs until what the block shows has appeared (or UntilShown has passed), then is stopped: timeout passes
+                // the SIGTERM on to the command (a background job ignores SIGINT) and kills its process group 5 s later
+                // if it lingers. Stopped by us once its output was there, it did its part.
+                var shown = command.ExpectedOutput.SelectMany(line => Parts(system.Localise(line)))
+                    .Select(part => $"grep -qF -- {Quote(part)} \"$__out\"");
+                script.AppendLine("__out=$(mktemp)");
+                script.AppendLine(CultureInfo.InvariantCulture, $"timeout -k 5 -s INT {UntilShown.TotalSeconds} bash -c {Quote(text)} >\"$__out\" 2>&1 &");
+                script.AppendLine("__pid=$!; __stopped=0");
+                script.AppendLine("while kill -0 \"$__pid\" 2>/dev/null; do");
+                script.AppendLine(CultureInfo.InvariantCulture, $"  if {string.Join(" && ", shown)}; then __stopped=1; kill -TERM \"$__pid\"; break; fi");
+                script.AppendLine("  sleep 0.2");
+                script.AppendLine("done");
+                script.AppendLine("wait \"$__pid\"; __rc=$?; cat \"$__out\"; rm -f \"$__out\"");
+                script.AppendLine("{ [ \"$__stopped\" -eq 1 ] || [ \"$__rc\" -eq 124 ]; } && __rc=0");
+            }
+            else if (command.RunsUntilStopped)
             {
                 // timeout signals the command's whole process group, then kills what is left 5 s later; 124 says it
                 // was still running when stopped, which is what such a command should be.
@@ -191,6 +211,8 @@ public static partial class CommandRunner
 
         return results;
     }
+
+    private static List<string> Parts(string shown) => [.. Elision().Split(shown.Trim()).Where(p => p.Length > 0)];
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
