@@ -59,6 +59,13 @@ public sealed partial class LocalSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // ./netconf runs the Release build of the CLI (and would build it, from inside this test, when missing).
+        var cli = Repository.PathOf("src", "NetconfCloud.Cli", "bin", "Release", "net10.0", "netconf.dll");
+        if (!File.Exists(cli))
+        {
+            throw new InvalidOperationException($"{cli} is missing: run these tests in Release (./test does), which builds it first.");
+        }
+
         WorkingDirectory = Directory.CreateTempSubdirectory("netconf-docs-").FullName;
         foreach (var entry in Directory.EnumerateFileSystemEntries(Repository.Root))
         {
