@@ -2,6 +2,7 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Import;
 using NetconfCloud.Schedule.Seed;

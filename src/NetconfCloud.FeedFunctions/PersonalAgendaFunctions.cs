@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 
 namespace NetconfCloud.FeedFunctions;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 using Xunit.Abstractions;
 
 namespace NetconfCloud.FeedFunctions.Tests;

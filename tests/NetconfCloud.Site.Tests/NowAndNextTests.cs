@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NetconfCloud.Schedule;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class NowAndNextTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NetconfCloud.Schedule;
 using Xunit.Abstractions;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class PagePublisherTests(ITestOutputHelper output)
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>What every page shares: the document head with our stylesheet and script, and how dates and zones read.</summary>
 internal static class PageLayout

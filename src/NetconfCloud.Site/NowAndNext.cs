@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>Where an instant falls against the whole conference.</summary>
 public enum ConferencePhase

@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The page of one personal agenda: the talks picked (at their current times; cancelled ones marked), how to put its

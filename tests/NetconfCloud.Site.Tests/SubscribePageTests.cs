@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 /// <summary>The page of one feed: every way to add it, for the talks and speakers the conference page lists in one line.</summary>
 public class SubscribePageTests

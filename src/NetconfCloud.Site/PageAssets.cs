@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The pages' stylesheet and script, served by us (no CDN, no web font): embedded in this assembly, each with its
@@ -33,7 +33,7 @@ public static class PageAssets
     private static FeedDocument Load(string name, string contentType)
     {
         var assembly = typeof(PageAssets).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"NetconfCloud.Feeds.Pages.Assets.{name}")
+        using var stream = assembly.GetManifestResourceStream($"NetconfCloud.Site.Assets.{name}")
             ?? throw new InvalidOperationException($"The page asset {name} is not embedded.");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);

@@ -3,7 +3,7 @@ using AngleSharp.Html.Parser;
 using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Import;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 /// <summary>Agendas for the page tests, and pages parsed by AngleSharp (a parser we did not write).</summary>
 internal static class PageAgendas

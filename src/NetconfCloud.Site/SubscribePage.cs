@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The page of one calendar feed (a talk, a speaker, or any other): every way to add it, as the conference page
