@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -36,69 +37,114 @@ public sealed class ConferencePageTemplate(byte[] before, byte[] after, long age
 }
 
 /// <summary>
-/// The attendee page of one conference: the agenda by day in the conference's zone (rooms as columns where there are
-/// several), subscribe links for every feed, picks for a personal agenda, speakers, rooms, tracks, sponsors and the
-/// committee. Readable without script; the script only remembers picks and copies addresses. No inline script or
-/// style (the Content-Security-Policy forbids both): track colours are SVG presentation attributes.
+/// The attendee page of one conference, one day at a time: the day's talks with rooms as columns where there are
+/// several (time, title, speakers, room, track; each links to the talk's own page), the other days as links, a search
+/// and filters (as query parameters, so a result can be shared), picks for a personal agenda with their count always in
+/// view, subscribe links for the whole event, the rooms, tracks, sponsors and the committee. Readable without script;
+/// the script remembers picks and filters the loaded day as one types. No inline script or style (the
+/// Content-Security-Policy forbids both).
 /// </summary>
 public static partial class ConferencePage
 {
     /// <summary>Where the "Now and next" section's content goes; never in agenda text, which is encoded.</summary>
     private const string Slot = "<!--now-and-next-->";
 
-    /// <summary>The whole page at <paramref name="now"/>.</summary>
-    public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now)
+    /// <summary>The whole page of <paramref name="view"/> (the default day when none) at <paramref name="now"/>.</summary>
+    public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null)
     {
-        var template = Template(agenda, options);
-        return Encoding.UTF8.GetString(template.With(NowSection(agenda, now)));
+        var shown = view ?? ConferenceView.All;
+        var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) });
+        return Encoding.UTF8.GetString(template.With(NowSection(agenda, now, options)));
     }
 
     /// <summary>The content of the "Now and next" section at <paramref name="at"/>.</summary>
-    public static string NowSection(AgendaSnapshot agenda, DateTimeOffset at)
+    public static string NowSection(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options)
     {
         var html = new HtmlWriter(2048);
-        NowAndNext.Of(agenda, at).WriteTo(html);
+        NowAndNext.Of(agenda, at).WriteTo(html, PageRoutes.SessionPath(options, agenda.Conference.Id, ""));
         return html.ToString();
     }
 
-    /// <summary>The page without its "Now and next" content, in two parts.</summary>
-    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options)
+    /// <summary>The page of the conference's first day without its "Now and next" content, in two parts.</summary>
+    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options) =>
+        Template(agenda, options, ConferenceView.All with { Day = DefaultDay(agenda, DateTimeOffset.MinValue) });
+
+    /// <summary>The page of <paramref name="view"/> without its "Now and next" content, in two parts.</summary>
+    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options, ConferenceView view)
     {
-        var page = new Writer(agenda, options).Page();
+        var page = new Writer(agenda, options, view).Page();
         var slot = page.IndexOf(Slot, StringComparison.Ordinal);
-        return new ConferencePageTemplate(Encoding.UTF8.GetBytes(page[..slot]), Encoding.UTF8.GetBytes(page[(slot + Slot.Length)..]), agenda.Conference.AgendaVersion);
+        return slot < 0
+            ? new ConferencePageTemplate(Encoding.UTF8.GetBytes(page), [], agenda.Conference.AgendaVersion)
+            : new ConferencePageTemplate(Encoding.UTF8.GetBytes(page[..slot]), Encoding.UTF8.GetBytes(page[(slot + Slot.Length)..]), agenda.Conference.AgendaVersion);
     }
+
+    /// <summary>The conference's days and any other day a session is held on, in order.</summary>
+    public static DateOnly[] DaysOf(AgendaSnapshot agenda)
+    {
+        var zone = agenda.Conference.TimeZone;
+        return [.. agenda.Conference.Days.Concat(agenda.Sessions.Select(s => zone.DayOf(s.Start))).Distinct().Order()];
+    }
+
+    /// <summary>The day shown when none is asked: today while the conference is on, else its first day with sessions.</summary>
+    public static DateOnly? DefaultDay(AgendaSnapshot agenda, DateTimeOffset now)
+    {
+        var days = DaysOf(agenda);
+        var today = agenda.Conference.TimeZone.DayOf(now);
+        var zone = agenda.Conference.TimeZone;
+        return days.Contains(today) ? today
+            : days.Cast<DateOnly?>().FirstOrDefault(d => agenda.Sessions.Any(s => zone.DayOf(s.Start) == d)) ?? days.Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    /// <summary>The HTML id of a day's section.</summary>
+    public static string DayId(DateOnly day) => $"day-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex Colour();
 
-    private sealed class Writer(AgendaSnapshot agenda, FeedOptions options)
+    private sealed class Writer(AgendaSnapshot agenda, FeedOptions options, ConferenceView view)
     {
-        private readonly HtmlWriter html = new(64 * 1024 + (agenda.Sessions.Count * 3000));
+        private readonly HtmlWriter html = new(64 * 1024 + (agenda.Sessions.Count * 400));
         private readonly Conference conference = agenda.Conference;
         private readonly ConferenceTimeZone zone = agenda.Conference.TimeZone;
         private readonly Dictionary<string, Room> rooms = agenda.Conference.Rooms.ToDictionary(r => r.Id, StringComparer.Ordinal);
         private readonly Dictionary<string, Track> tracks = agenda.Conference.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        private readonly HashSet<string> speakers = agenda.Speakers.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         private readonly Session[] sessions = [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal)];
+        private readonly DateOnly[] days = DaysOf(agenda);
 
         private string Id => conference.Id;
 
+        private string Here => PageRoutes.LocalPath(options, Id);
+
         public string Page()
         {
-            PageLayout.Head(html, options, conference.FullName, ("data-conference", Id));
+            var title = view.IsFiltered ? $"Find a talk — {conference.FullName}"
+                : view.Day is { } shown ? $"{conference.FullName}: {Conference.DayTitle(shown)}" : conference.FullName;
+            PageLayout.Head(html, options, title, ("data-conference", Id));
             Header();
             html.Open("main", ("id", "main"), ("data-conference", Id));
-            SubscribeSection();
-            html.Open("section", ("id", "now"), ("aria-labelledby", "now-title")).Element("h2", "Now and next", ("id", "now-title"))
-                .Raw(Slot).Close("section");
-            foreach (var day in Days())
+            SearchForm();
+            if (view.IsFiltered)
             {
-                DaySection(day);
+                Results();
+            }
+            else
+            {
+                html.Open("section", ("id", "now"), ("aria-labelledby", "now-title")).Element("h2", "Now and next", ("id", "now-title"))
+                    .Raw(Slot).Close("section");
+                if (view.Day is { } day)
+                {
+                    DaySection(day);
+                }
+                else
+                {
+                    html.Element("p", "Nothing is scheduled yet.");
+                }
             }
 
+            PicksBar();
             MyAgendaSection();
-            SpeakersSection();
+            SubscribeSection();
             RoomsSection();
             TracksSection();
             SponsorsSection();
@@ -108,9 +154,6 @@ public static partial class ConferencePage
             PageLayout.End(html);
             return html.ToString();
         }
-
-        private DateOnly[] Days() =>
-            [.. conference.Days.Concat(sessions.Select(s => zone.DayOf(s.Start))).Distinct().Order()];
 
         private void Header()
         {
@@ -132,37 +175,83 @@ public static partial class ConferencePage
                 html.Open("p").Link(url, "The conference's web site", ("rel", "noopener")).Close("p");
             }
 
-            if (conference.AgendaStatus.Length > 0)
-            {
-                html.Element("p", $"Agenda status: {conference.AgendaStatus}.", ("class", "status"));
-            }
-
+            PageLayout.AgendaVersion(html, conference);
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", $"Held with {colocated.Name}, {PageLayout.DateRange([colocated.StartDate, colocated.EndDate])}{(colocated.City.Length > 0 ? $", {colocated.City}" : "")}.");
             }
 
             html.Element("p", PageLayout.ZoneNote(conference), ("class", "zone"));
-            html.Open("nav", ("aria-label", "Days")).Open("ul");
-            foreach (var day in Days())
+            html.Open("nav", ("aria-label", "Days"), ("class", "days")).Open("ul");
+            foreach (var day in days)
             {
-                html.Open("li").Link($"#{DayId(day)}", Conference.DayTitle(day)).Close("li");
+                html.Open("li").Link(Here + view.QueryString(day), Conference.DayTitle(day), ("aria-current", view.Day == day ? "page" : null)).Close("li");
             }
 
             html.Close("ul").Close("nav").Close("header");
         }
 
-        private void SubscribeSection()
+        /// <summary>A plain GET form: works without script, and its address can be shared.</summary>
+        private void SearchForm()
         {
-            html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title"))
-                .Element("h2", "Subscribe", ("id", "subscribe-title"))
-                .Element("p", "Put the whole agenda in your calendar; it follows every change. There are calendars of each day, room, track, speaker and talk below too.");
-            Links(new FeedKey(FeedKind.Event, Id), "event", hint: false);
-            html.Open("div", ("id", "android"), ("class", "advice"))
-                .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
-                .Element("p", "Each talk and speaker has “more ways” to add its own calendar: Google, Outlook.com, Apple and its address.")
-                .Close("div")
-                .Close("section");
+            html.Open("form", ("id", "find"), ("class", "find"), ("method", "get"), ("action", Here), ("role", "search"), ("aria-label", "Find a talk"))
+                .Open("p", ("class", "find-q")).Element("label", "Find a talk", ("for", "find-q")).Raw(" ")
+                .Open("input", ("id", "find-q"), ("name", "q"), ("type", "search"), ("value", view.Query), ("maxlength", ConferenceView.MaxQueryLength.ToString(CultureInfo.InvariantCulture)),
+                    ("placeholder", "title, speaker, words of the abstract, track"))
+                .Close("p").Open("p", ("class", "find-filters"));
+            Select("find-day", "day", "Day", days.Select(d => (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Conference.DayTitle(d))),
+                view.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+            Select("find-room", "room", "Room", conference.Rooms.Select(r => (r.Id, r.Name)), view.RoomId);
+            Select("find-track", "track", "Track", conference.Tracks.Select(t => (t.Id, t.Name)), view.TrackId);
+            var languages = sessions.Select(s => s.Language).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+            if (languages.Length > 1)
+            {
+                Select("find-lang", "lang", "Language", languages.Select(l => (l, LanguageName(l))), view.Language);
+            }
+
+            html.Element("button", "Find", ("type", "submit"));
+            html.Close("p").Open("p", ("class", "find-mine"), ("hidden", ""))
+                .Open("input", ("type", "checkbox"), ("id", "find-mine")).Raw(" ").Element("label", "Only my picks", ("for", "find-mine"))
+                .Close("p").Close("form");
+        }
+
+        private void Select(string id, string name, string label, IEnumerable<(string Value, string Text)> options, string chosen)
+        {
+            html.Open("span", ("class", "field")).Element("label", label, ("for", id)).Raw(" ").Open("select", ("id", id), ("name", name))
+                .Element("option", name == "day" ? "Any day" : "Any", ("value", ""));
+            foreach (var (value, text) in options)
+            {
+                html.Element("option", text, ("value", value), ("selected", value == chosen ? "" : null));
+            }
+
+            html.Close("select").Close("span");
+        }
+
+        private void Results()
+        {
+            var found = sessions.Where(s => view.Matches(s, agenda, zone)).ToArray();
+            html.Open("section", ("id", "results"), ("aria-labelledby", "results-title"))
+                .Element("h2", found.Length == 1 ? "1 session found" : $"{found.Length} sessions found", ("id", "results-title"))
+                .Open("p").Link(Here + (view.Day is { } d ? $"?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : ""), "Clear the search").Close("p");
+            foreach (var day in found.GroupBy(s => zone.DayOf(s.Start)))
+            {
+                html.Element("h3", Conference.DayTitle(day.Key), ("class", "day-title")).Open("ol", ("class", "agenda"));
+                foreach (var session in day)
+                {
+                    html.Open("li");
+                    Card(session, inGrid: false);
+                    html.Close("li");
+                }
+
+                html.Close("ol");
+            }
+
+            if (found.Length == 0)
+            {
+                html.Element("p", "Nothing matches. Try fewer words, or another day, room or track.");
+            }
+
+            html.Close("section");
         }
 
         private void DaySection(DateOnly day)
@@ -173,13 +262,14 @@ public static partial class ConferencePage
                 .Element("h2", Conference.DayTitle(day), ("id", $"{id}-title"));
             if (conference.Days.Contains(day))
             {
-                AddToCalendar(new FeedKey(FeedKind.Day, Id, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), id, "Add this day to your calendar");
+                var key = new FeedKey(FeedKind.Day, Id, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                html.Open("p", ("class", "add")).Link(PageRoutes.SubscribePath(options, key), "Add this day to your calendar").Close("p");
             }
 
-            var columns = conference.Rooms.Where(r => held.Any(s => s.RoomId == r.Id)).ToArray();
-            if (columns.Length > 1)
+            var grid = DayGrid.Of(held, conference.Rooms);
+            if (grid.Columns.Count > 1)
             {
-                Grid(held, columns);
+                Grid(grid, id);
             }
             else if (held.Length == 0)
             {
@@ -191,7 +281,7 @@ public static partial class ConferencePage
                 foreach (var session in held)
                 {
                     html.Open("li");
-                    Session(session);
+                    Card(session, inGrid: false);
                     html.Close("li");
                 }
 
@@ -201,46 +291,48 @@ public static partial class ConferencePage
             html.Close("section");
         }
 
-        /// <summary>Rooms as columns and start times as rows, each a header cell, so that a screen reader names both for a session.</summary>
-        private void Grid(Session[] held, Room[] columns)
+        /// <summary>
+        /// Rooms as columns and start times as rows, each a header cell (so that a screen reader names both for a
+        /// session); a session's cell spans the rows of its length. The box scrolls both ways with the headings held.
+        /// </summary>
+        private void Grid(DayGrid grid, string dayId)
         {
-            html.Open("div", ("class", "grid-wrap"))
+            var columns = grid.Columns.Count.ToString(CultureInfo.InvariantCulture);
+            html.Open("div", ("class", "grid-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-labelledby", $"{dayId}-title"))
                 .Open("table", ("class", "grid"))
                 .Open("thead").Open("tr").Element("th", "Time", ("scope", "col"));
-            foreach (var room in columns)
+            foreach (var room in grid.Columns)
             {
-                html.Element("th", room.Name, ("scope", "col"));
+                html.Element("th", room.Name, ("scope", "col"), ("data-room", room.Id));
             }
 
             html.Close("tr").Close("thead").Open("tbody");
-            var inColumns = columns.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var slot in held.GroupBy(s => s.Start))
+            foreach (var row in grid.Rows)
             {
-                var roomless = slot.Where(s => !inColumns.Contains(s.RoomId)).ToArray();
-                if (roomless.Length > 0)
+                html.Open("tr", ("class", row.IsEverywhere ? "everywhere" : row.HasStarts ? null : "idle"))
+                    .Open("th", ("scope", "row")).Time(zone.ToLocal(row.Start)).Close("th");
+                if (row.IsEverywhere)
                 {
-                    html.Open("tr", ("class", "everywhere")).Open("th", ("scope", "row")).Time(zone.ToLocal(slot.Key)).Close("th")
-                        .Open("td", ("colspan", columns.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    foreach (var session in roomless)
+                    html.Open("td", ("colspan", columns));
+                    foreach (var session in row.Everywhere)
                     {
-                        Session(session);
+                        Card(session, inGrid: true);
                     }
 
-                    html.Close("td").Close("tr");
+                    html.Close("td");
                 }
 
-                if (roomless.Length == slot.Count())
+                foreach (var cell in row.Cells)
                 {
-                    continue;
-                }
-
-                html.Open("tr").Open("th", ("scope", "row")).Time(zone.ToLocal(slot.Key)).Close("th");
-                foreach (var room in columns)
-                {
-                    html.Open("td");
-                    foreach (var session in slot.Where(s => s.RoomId == room.Id))
+                    if (cell is null)
                     {
-                        Session(session);
+                        continue;
+                    }
+
+                    html.Open("td", ("rowspan", cell.RowSpan > 1 ? cell.RowSpan.ToString(CultureInfo.InvariantCulture) : null), ("class", cell.Continues ? "continues" : null));
+                    foreach (var session in cell.Sessions)
+                    {
+                        Card(session, inGrid: true);
                     }
 
                     html.Close("td");
@@ -252,154 +344,99 @@ public static partial class ConferencePage
             html.Close("tbody").Close("table").Close("div");
         }
 
-        private void Session(Session session)
+        /// <summary>
+        /// What a visitor scans of a session: title (linking to its page), speakers, room, track, and the pick. In the
+        /// grid the row says the time and the column the room (the room is written too, shown where the grid is a list).
+        /// </summary>
+        private void Card(Session session, bool inGrid)
         {
             var kind = session.Kind.ToString().ToLowerInvariant();
             var cancelled = session.Status == SessionStatus.Cancelled;
-            html.Open("article", ("id", $"session-{session.Id}"), ("class", cancelled ? $"session {kind} cancelled" : $"session {kind}"))
-                .Element("h3", FeedText.Title(session));
-            if (session.Subtitle.Length > 0)
+            html.Open("article", ("id", $"session-{session.Id}"), ("class", cancelled ? $"session {kind} cancelled" : $"session {kind}"),
+                ("data-room", session.RoomId.Length > 0 ? session.RoomId : null), ("data-track", session.TrackId.Length > 0 ? session.TrackId : null),
+                ("lang", session.Language.Length > 0 ? session.Language : null));
+            if (session.IsTalk)
             {
-                html.Element("p", session.Subtitle, ("class", "subtitle"));
+                html.Open("h3").Link(PageRoutes.SessionPath(options, Id, session.Id), FeedText.Title(session)).Close("h3");
+            }
+            else
+            {
+                html.Element("h3", FeedText.Title(session));
             }
 
-            html.Open("p", ("class", "when")).Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End));
+            html.Open("p", ("class", "m"));
+            if (!inGrid)
+            {
+                var start = zone.ToLocal(session.Start);
+                html.Time(start).Text("–").Time(zone.ToLocal(session.End)).Text(" ");
+            }
+
             if (rooms.TryGetValue(session.RoomId, out var room))
             {
-                html.Text(" · ").Link($"#room-{room.Id}", room.Name);
+                html.Element("span", room.Name, ("class", inGrid ? "room" : "room shown"));
             }
 
-            html.Close("p");
-            if (cancelled)
+            var details = new List<string>(2);
+            if (session.IsTalk && session.Speakers.Count > 0)
             {
-                html.Element("p", "Cancelled", ("class", "cancelled-note"));
-            }
-
-            if (!session.IsTalk)
-            {
-                html.Close("article");
-                return;
-            }
-
-            if (session.Speakers.Count > 0)
-            {
-                html.Open("p", ("class", "speakers")).Text(session.Speakers.Count == 1 ? "Speaker: " : "Speakers: ");
-                for (var i = 0; i < session.Speakers.Count; i++)
-                {
-                    html.Text(i == 0 ? "" : i == session.Speakers.Count - 1 ? " and " : ", ");
-                    var speaker = session.Speakers[i];
-                    if (speakers.Contains(speaker.Id))
-                    {
-                        html.Link($"#speaker-{speaker.Id}", speaker.Name);
-                    }
-                    else
-                    {
-                        html.Text(speaker.Name);
-                    }
-                }
-
-                html.Close("p");
+                details.Add(Names(session.Speakers.Select(s => s.Name).ToArray()));
             }
 
             if (tracks.TryGetValue(session.TrackId, out var track))
             {
-                html.Open("p", ("class", "track")).Text("Track: ");
-                Swatch(track);
-                html.Link($"#track-{track.Id}", track.Name).Close("p");
+                details.Add(track.Name);
             }
 
-            if (session.Abstract.Length > 0)
+            if (details.Count > 0)
             {
-                html.Open("details", ("class", "abstract")).Element("summary", "About this talk").Element("p", session.Abstract).Close("details");
+                html.Text(string.Join(" · ", details));
             }
 
-            var links = session.Links.Where(l => Web(l.Url) is not null).ToArray();
-            if (links.Length > 0)
+            if (cancelled)
             {
-                html.Open("ul", ("class", "links"));
-                foreach (var link in links)
-                {
-                    html.Open("li").Link(link.Url, link.Title.Length > 0 ? link.Title : link.Url, ("rel", "noopener")).Close("li");
-                }
-
-                html.Close("ul");
-            }
-            else if (session.SlideCount > 0)
-            {
-                html.Element("p", session.SlideCount == 1 ? "Slides (PDF) were published with the agenda; no link is given." : $"{session.SlideCount} slide decks (PDF) were published with the agenda; no links are given.", ("class", "slides"));
+                html.Element("strong", " Cancelled", ("class", "cancelled-note"));
             }
 
-            CompactLinks(new FeedKey(FeedKind.Session, Id, session.Id));
-            if (!cancelled)
+            html.Close("p");
+            if (session.IsTalk && !cancelled)
             {
-                html.Open("p", ("class", "pick"))
-                    .Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("form", "my-agenda"), ("id", $"pick-{session.Id}"))
-                    .Raw(" ").Element("label", "Add to my agenda", ("for", $"pick-{session.Id}")).Close("p");
+                html.Open("label", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("form", "my-agenda"), ("id", $"pick-{session.Id}"))
+                    .Text(" Pick").Close("label");
             }
 
             html.Close("article");
+        }
+
+        /// <summary>"Make my calendar" with the count of picks, held at the bottom of the screen while ticking.</summary>
+        private void PicksBar()
+        {
+            html.Open("div", ("class", "picks-bar"))
+                .Open("form", ("id", "my-agenda"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, Id).AbsolutePath))
+                .Element("button", "Make my calendar", ("type", "submit"))
+                .Element("span", "", ("id", "pick-count"), ("class", "pick-count"), ("aria-live", "polite"))
+                .Raw(" ").Link("#my", "How picking works")
+                .Close("form").Close("div");
         }
 
         private void MyAgendaSection()
         {
             html.Open("section", ("id", "my"), ("aria-labelledby", "my-title"))
                 .Element("h2", "My agenda", ("id", "my-title"))
-                .Element("p", "Tick “Add to my agenda” on the talks you want to see, then make your calendar: you get a page and a calendar address of your own, which follow the talks when they move. There is no account: the address is the key, so keep it private.")
+                .Element("p", "Tick “Pick” on the talks you want to see (on any day, or on a talk's own page), then make your calendar: you get a page and a calendar address of your own, which follow the talks when they move. There is no account: the address is the key, so keep it private.")
                 .Element("p", "", ("id", "my-agenda-existing"), ("hidden", ""))
-                .Open("form", ("id", "my-agenda"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, Id).AbsolutePath))
-                .Element("button", "Make my calendar", ("type", "submit"))
-                .Close("form").Close("section");
+                .Close("section");
         }
 
-        private void SpeakersSection()
+        private void SubscribeSection()
         {
-            if (agenda.Speakers.Count == 0)
-            {
-                return;
-            }
-
-            var talksOf = sessions.Where(s => s.IsTalk).SelectMany(s => s.Speakers.Select(p => (p.Id, Session: s)))
-                .ToLookup(p => p.Id, p => p.Session, StringComparer.Ordinal);
-            html.Open("section", ("id", "speakers"), ("aria-labelledby", "speakers-title")).Element("h2", "Speakers", ("id", "speakers-title"));
-            foreach (var speaker in agenda.Speakers.OrderBy(s => s.Name, StringComparer.Ordinal))
-            {
-                html.Open("article", ("id", $"speaker-{speaker.Id}"), ("class", "speaker")).Element("h3", speaker.Name);
-                if (speaker.Bio.Length > 0)
-                {
-                    html.Element("p", speaker.Bio, ("class", "bio"));
-                }
-
-                var links = speaker.Links.Where(l => Web(l.Url) is not null).ToArray();
-                if (links.Length > 0)
-                {
-                    html.Open("ul", ("class", "links"));
-                    foreach (var link in links)
-                    {
-                        html.Open("li").Link(link.Url, link.Title.Length > 0 ? link.Title : link.Url, ("rel", "noopener")).Close("li");
-                    }
-
-                    html.Close("ul");
-                }
-
-                var talks = talksOf[speaker.Id].ToArray();
-                if (talks.Length > 0)
-                {
-                    html.Open("ul", ("class", "talks"));
-                    foreach (var talk in talks)
-                    {
-                        var start = zone.ToLocal(talk.Start);
-                        html.Open("li").Text($"{start.ToString("ddd", System.Globalization.CultureInfo.InvariantCulture)} ").Time(start).Text(" ")
-                            .Link($"#session-{talk.Id}", FeedText.Summary(talk)).Close("li");
-                    }
-
-                    html.Close("ul");
-                }
-
-                CompactLinks(new FeedKey(FeedKind.Speaker, Id, speaker.Id));
-                html.Close("article");
-            }
-
-            html.Close("section");
+            html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title"))
+                .Element("h2", "Subscribe", ("id", "subscribe-title"))
+                .Element("p", "Put the whole agenda in your calendar; it follows every change. Each day, room, track, speaker and talk has a calendar of its own too.");
+            SubscribeLinks.For(options, new FeedKey(FeedKind.Event, Id), FeedKinds.Title(new FeedKey(FeedKind.Event, Id), agenda)).WriteTo(html, "event", null);
+            html.Open("div", ("id", "android"), ("class", "advice"))
+                .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
+                .Close("div")
+                .Close("section");
         }
 
         private void RoomsSection()
@@ -409,15 +446,15 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "rooms"), ("aria-labelledby", "rooms-title")).Element("h2", "Rooms", ("id", "rooms-title"));
+            html.Open("section", ("id", "rooms"), ("aria-labelledby", "rooms-title")).Element("h2", "Rooms", ("id", "rooms-title"))
+                .Open("ul", ("class", "index"));
             foreach (var room in conference.Rooms)
             {
-                html.Open("article", ("id", $"room-{room.Id}"), ("class", "room")).Element("h3", room.Name);
-                AddToCalendar(new FeedKey(FeedKind.Room, Id, room.Id), $"room-{room.Id}", "Add this room to your calendar");
-                html.Close("article");
+                html.Open("li", ("id", $"room-{room.Id}")).Link($"{Here}?room={Uri.EscapeDataString(room.Id)}", room.Name).Text(" (")
+                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Room, Id, room.Id)), "calendar").Text(")").Close("li");
             }
 
-            html.Close("section");
+            html.Close("ul").Close("section");
         }
 
         private void TracksSection()
@@ -427,17 +464,17 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "tracks"), ("aria-labelledby", "tracks-title")).Element("h2", "Tracks", ("id", "tracks-title"));
+            html.Open("section", ("id", "tracks"), ("aria-labelledby", "tracks-title")).Element("h2", "Tracks", ("id", "tracks-title"))
+                .Open("ul", ("class", "index"));
             foreach (var track in conference.Tracks)
             {
-                html.Open("article", ("id", $"track-{track.Id}"), ("class", "track")).Open("h3");
+                html.Open("li", ("id", $"track-{track.Id}"));
                 Swatch(track);
-                html.Text(track.Name).Close("h3");
-                AddToCalendar(new FeedKey(FeedKind.Track, Id, track.Id), $"track-{track.Id}", "Add this track to your calendar");
-                html.Close("article");
+                html.Link($"{Here}?track={Uri.EscapeDataString(track.Id)}", track.Name).Text(" (")
+                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Track, Id, track.Id)), "calendar").Text(")").Close("li");
             }
 
-            html.Close("section");
+            html.Close("ul").Close("section");
         }
 
         private void SponsorsSection()
@@ -511,24 +548,6 @@ public static partial class ConferencePage
                 .Close("ul").Close("footer");
         }
 
-        /// <summary>Subscribe links folded away, for one feed.</summary>
-        private void AddToCalendar(FeedKey key, string id, string summary)
-        {
-            html.Open("details", ("class", "subscribe")).Element("summary", summary);
-            Links(key, id, hint: true);
-            html.Close("details");
-        }
-
-        /// <summary>
-        /// The links of a talk's or a speaker's feed in one line: there are hundreds of each on a big conference's
-        /// page, and the full set (as for the event, days, rooms and tracks) would be most of its weight.
-        /// </summary>
-        private void CompactLinks(FeedKey key) =>
-            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteCompactTo(html, PageRoutes.SubscribePath(options, key));
-
-        private void Links(FeedKey key, string id, bool hint) =>
-            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, id, hint ? "#android" : null);
-
         private void Swatch(Track track)
         {
             if (Colour().IsMatch(track.Color))
@@ -538,8 +557,24 @@ public static partial class ConferencePage
                     .Open("rect", ("width", "12"), ("height", "12"), ("fill", track.Color)).Close("rect").Raw("</svg>");
             }
         }
+    }
 
-        private static string DayId(DateOnly day) => $"day-{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    internal static string Names(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Join("", names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+
+    /// <summary>A language's name in English ("German"), or its tag when .NET does not know it.</summary>
+    internal static string LanguageName(string tag)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag);
+            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? tag : culture.EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return tag;
+        }
     }
 
     /// <summary>An absolute http(s) address, or null: nothing else becomes a link.</summary>

@@ -83,7 +83,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
     }
 
     /// <summary>The content of the page's "Now and next" section (below its heading).</summary>
-    public void WriteTo(HtmlWriter html)
+    public void WriteTo(HtmlWriter html, string talkPath = "#session-")
     {
         var zone = Agenda.Conference.TimeZone;
         switch (Phase)
@@ -114,8 +114,8 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         foreach (var row in Rooms)
         {
             html.Open("tr").Element("th", row.Room, ("scope", "row"));
-            Cell(html, row.Now, zone);
-            Cell(html, row.Next, zone);
+            Cell(html, row.Now, zone, talkPath);
+            Cell(html, row.Next, zone, talkPath);
             html.Close("tr");
         }
 
@@ -131,7 +131,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
             && DateTimeOffset.TryParseExact(text.Replace(' ', '+'), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
     }
 
-    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone)
+    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone, string talkPath)
     {
         html.Open("td");
         if (session is null)
@@ -141,7 +141,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         else
         {
             html.Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
-                .Link($"#session-{session.Id}", FeedText.Summary(session));
+                .Link(talkPath + session.Id, FeedText.Summary(session));
         }
 
         html.Close("td");

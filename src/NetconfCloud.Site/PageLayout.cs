@@ -20,6 +20,22 @@ internal static class PageLayout
 
     public static void End(HtmlWriter html) => html.Close("body").Close("html").Raw("\n");
 
+    /// <summary>
+    /// "Agenda version 12, last changed Thursday 3 December 2026 at 14:05 (Ottawa time)": the agenda's own version and
+    /// change time, not the source's status text.
+    /// </summary>
+    public static void AgendaVersion(HtmlWriter html, Conference conference)
+    {
+        if (conference.AgendaVersion <= 0)
+        {
+            return;
+        }
+
+        var changed = conference.TimeZone.ToLocal(conference.AgendaUpdateTime);
+        html.Open("p", ("class", "status")).Text($"Agenda version {conference.AgendaVersion.ToString(CultureInfo.InvariantCulture)}, last changed ")
+            .Time(changed, "dddd d MMMM yyyy 'at' HH:mm").Text($" ({(conference.City.Length > 0 ? $"{conference.City} time" : "local time")}).").Close("p");
+    }
+
     /// <summary>"12–13 February 2015", "30 January – 2 February 2026", or one day.</summary>
     public static string DateRange(IReadOnlyList<DateOnly> days)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,10 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
 
     private const string HtmlType = "text/html; charset=utf-8";
 
-    // A quarter of the feed cache's budget; an agenda is weighed at about 1 KiB a session besides its page.
+    // A quarter of the feed cache's budget; an agenda is weighed at about 1 KiB a session, and as much again for the
+    // pages that may be rendered of it (days, talks, speakers: about 8 KiB a session in all).
     private readonly LruCache<string, Kept> pages =
-        new(Math.Max(options.Value.FeedCacheBytes / 4, 1), kept => kept.Page.Length + (kept.Agenda.Sessions.Count * 1024L));
+        new(Math.Max(options.Value.FeedCacheBytes / 4, 1), kept => 64 * 1024L + (kept.Agenda.Sessions.Count * 9 * 1024L));
 
     private FeedDocument? lastIndex;
 
@@ -49,8 +51,16 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         return FeedResult.Ok(document);
     }
 
-    /// <summary>A conference's page, with what is on now and next at the time of the request.</summary>
-    public async Task<FeedResult> GetConferencePageAsync(string conferenceId, CancellationToken cancellationToken)
+    /// <summary>A conference's page with no parameters: the day of the conference that is today, or its first.</summary>
+    public Task<FeedResult> GetConferencePageAsync(string conferenceId, CancellationToken cancellationToken) =>
+        GetConferencePageAsync(conferenceId, _ => null, cancellationToken);
+
+    /// <summary>
+    /// A conference's page as <paramref name="parameters"/> ask (<c>day</c>, <c>q</c>, <c>room</c>, <c>track</c>, <c>lang</c>),
+    /// with what is on now and next at the time of the request. A day's page is rendered once per agenda version; a
+    /// search per request. A bad parameter is a page saying which (400).
+    /// </summary>
+    public async Task<FeedResult> GetConferencePageAsync(string conferenceId, Func<string, string?> parameters, CancellationToken cancellationToken)
     {
         var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
         if (page is null)
@@ -58,19 +68,65 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             return failure!;
         }
 
+        var agenda = page.Agenda;
+        var (view, problem) = ConferenceView.Parse(parameters, agenda);
+        if (view is null)
+        {
+            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, "This search cannot be made", problem!, agenda.Conference);
+        }
+
         var now = time.GetUtcNow();
-        var report = NowAndNext.Of(page.Agenda, now);
-        var section = new HtmlWriter(2048);
-        report.WriteTo(section);
-        var text = section.ToString();
+        var template = view.IsFiltered
+            ? ConferencePage.Template(agenda, options.Value, view)
+            : page.Days.GetOrAdd(view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, day =>
+                ConferencePage.Template(agenda, options.Value, view with { Day = day == DateOnly.MinValue ? null : day }));
+        var report = NowAndNext.Of(agenda, now);
+        var text = ConferencePage.NowSection(agenda, now, options.Value);
         var lastModified = report.LastChange;
-        var document = new FeedDocument(page.Page.With(text), HtmlType, "", lastModified, page.Agenda.Conference.AgendaVersion, page.Page.ETagWith(text))
+        var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
         {
             MaxAge = PageMaxAge,
             Headers = PageHeaders.Security,
         };
         return FeedResult.Ok(document, stale);
     }
+
+    /// <summary>The page of one session (<c>sessions/{id}</c>), rendered once per agenda version.</summary>
+    public Task<FeedResult> GetSessionPageAsync(string conferenceId, string sessionId, CancellationToken cancellationToken) =>
+        GetItemPageAsync(conferenceId, "sessions/" + sessionId, agenda =>
+            agenda.Sessions.FirstOrDefault(s => s.Id == sessionId) is { } session ? TalkPage.Render(agenda, session, options.Value) : null,
+            $"No session '{Clip(sessionId)}'", cancellationToken);
+
+    /// <summary>The page of one speaker (<c>speakers/{id}</c>), rendered once per agenda version.</summary>
+    public Task<FeedResult> GetSpeakerPageAsync(string conferenceId, string speakerId, CancellationToken cancellationToken) =>
+        GetItemPageAsync(conferenceId, "speakers/" + speakerId, agenda =>
+            agenda.Speakers.FirstOrDefault(s => s.Id == speakerId) is { } speaker ? SpeakerPage.Render(agenda, speaker, options.Value) : null,
+            $"No speaker '{Clip(speakerId)}'", cancellationToken);
+
+    private async Task<FeedResult> GetItemPageAsync(string conferenceId, string path, Func<AgendaSnapshot, string?> render, string missing, CancellationToken cancellationToken)
+    {
+        var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
+        if (page is null)
+        {
+            return failure!;
+        }
+
+        var agenda = page.Agenda;
+        var body = page.Items.GetOrAdd(path, _ => render(agenda) is { } html ? Encoding.UTF8.GetBytes(html) : []);
+        if (body.Length == 0)
+        {
+            return ErrorPage.Result(FeedStatus.NotFound, options.Value, "Not on this agenda", $"{missing} at {agenda.Conference.Name}.", agenda.Conference);
+        }
+
+        var document = new FeedDocument(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
+        {
+            MaxAge = PageMaxAge,
+            Headers = PageHeaders.Security,
+        };
+        return FeedResult.Ok(document, stale);
+    }
+
+    private static string Clip(string text) => text.Length <= 63 ? text : text[..63] + "…";
 
     /// <summary>Every way to add one calendar feed of the conference, named by its path (<c>sessions/bpf-updates.ics</c>).</summary>
     public async Task<FeedResult> GetSubscribePageAsync(string conferenceId, string feedPath, CancellationToken cancellationToken)
@@ -159,12 +215,20 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             return (null, kept, false);
         }
 
-        var rendered = new Kept(ConferencePage.Template(agenda, options.Value), agenda);
+        var rendered = new Kept(agenda);
         pages.Set(conferenceId, rendered);
         return (null, rendered, false);
     }
 
-    private sealed record Kept(ConferencePageTemplate Page, AgendaSnapshot Agenda);
+    /// <summary>An agenda version and what has been rendered of it: each day's page, talk and speaker pages.</summary>
+    private sealed class Kept(AgendaSnapshot agenda)
+    {
+        public AgendaSnapshot Agenda { get; } = agenda;
+
+        public ConcurrentDictionary<DateOnly, ConferencePageTemplate> Days { get; } = new();
+
+        public ConcurrentDictionary<string, byte[]> Items { get; } = new(StringComparer.Ordinal);
+    }
 
     private static FeedResult Unavailable() => FeedResult.Unavailable("The agenda cannot be read right now; try again shortly.");
 

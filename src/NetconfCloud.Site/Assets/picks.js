@@ -1,7 +1,7 @@
 // NetconfCloud attendee pages: progressive enhancement only (everything works without it). No dependencies, no inline
 // code: the pages' Content-Security-Policy allows only this file. Remembers the talks ticked for "My agenda" in
-// localStorage per conference, shows their count on the button, links the visitor's own agenda page once made,
-// and copies calendar addresses.
+// localStorage per conference (across its pages), shows their count, links the visitor's own agenda page once made,
+// filters the loaded page as one types, and copies calendar addresses.
 (function () {
   "use strict";
   var holder = document.querySelector("[data-conference]");
@@ -17,21 +17,75 @@
   var my = document.body.getAttribute("data-my-agenda");
   if (my) { write(myKey, my); }
 
+  // Picks are kept for the whole conference (every day's page and every talk's page adds to the same list), so the
+  // form sends them all: the ones not on this page go as hidden fields.
   var form = document.getElementById("my-agenda");
-  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[type="checkbox"][form="my-agenda"]'));
-  if (form && boxes.length > 0) {
-    var saved = {};
-    try { (JSON.parse(read(picksKey) || "[]") || []).forEach(function (id) { saved[id] = true; }); } catch (e) { saved = {}; }
-    boxes.forEach(function (box) { if (saved[box.value]) { box.checked = true; } });
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[type="checkbox"][name="session"]'));
+  var picks = [];
+  try { picks = (JSON.parse(read(picksKey) || "[]") || []).filter(function (id) { return typeof id === "string"; }); } catch (e) { picks = []; }
+  if (form) {
     var button = form.querySelector('button[type="submit"]');
     var label = button ? button.textContent : "";
-    var update = function () {
-      var picked = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      write(picksKey, JSON.stringify(picked));
-      if (button) { button.textContent = picked.length > 0 ? label + " (" + picked.length + (picked.length === 1 ? " talk)" : " talks)") : label; }
+    var count = document.getElementById("pick-count");
+    var show = function () {
+      var n = picks.length;
+      var text = n === 0 ? "" : n === 1 ? "1 talk picked" : n + " talks picked";
+      if (count) { count.textContent = text; }
+      if (button) { button.textContent = n > 0 ? label + " (" + n + ")" : label; }
     };
-    boxes.forEach(function (box) { box.addEventListener("change", update); });
-    update();
+    boxes.forEach(function (box) {
+      if (picks.indexOf(box.value) >= 0) { box.checked = true; } else if (box.checked) { picks.push(box.value); }
+      box.addEventListener("change", function () {
+        picks = picks.filter(function (id) { return id !== box.value; });
+        if (box.checked) { picks.push(box.value); }
+        write(picksKey, JSON.stringify(picks));
+        show();
+        if (filter) { filter(); }
+      });
+    });
+    form.addEventListener("submit", function () {
+      var here = {};
+      boxes.forEach(function (box) { here[box.value] = true; });
+      picks.forEach(function (id) {
+        if (here[id]) { return; }
+        var hidden = document.createElement("input");
+        hidden.type = "hidden"; hidden.name = "session"; hidden.value = id;
+        form.appendChild(hidden);
+      });
+    });
+    show();
+  }
+
+  // The search form acts on the loaded page as one types (title, speakers, room, track of each card; the server's
+  // search, on pressing Find, reads the abstracts too), and "Only my picks" shows the picked talks alone.
+  var filter = null;
+  var find = document.getElementById("find");
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.session"));
+  if (find && cards.length > 0) {
+    var q = document.getElementById("find-q");
+    var room = document.getElementById("find-room");
+    var track = document.getElementById("find-track");
+    var lang = document.getElementById("find-lang");
+    var mine = document.getElementById("find-mine");
+    if (mine && mine.parentNode) { mine.parentNode.hidden = false; }
+    var fold = function (text) { return text.normalize ? text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase() : text.toLowerCase(); };
+    var texts = cards.map(function (card) { return fold(card.textContent || ""); });
+    filter = function () {
+      var words = q ? fold(q.value).split(/\s+/).filter(function (w) { return w.length > 0; }) : [];
+      cards.forEach(function (card, i) {
+        var id = card.id.replace(/^session-/, "");
+        var shown = words.every(function (w) { return texts[i].indexOf(w) >= 0; })
+          && (!room || !room.value || card.getAttribute("data-room") === room.value)
+          && (!track || !track.value || card.getAttribute("data-track") === track.value)
+          && (!lang || !lang.value || (card.getAttribute("lang") || "").toLowerCase().indexOf(lang.value.toLowerCase()) === 0)
+          && (!mine || !mine.checked || picks.indexOf(id) >= 0);
+        card.classList.toggle("filtered-out", !shown);
+      });
+    };
+    [q, room, track, lang, mine].forEach(function (field) {
+      if (field) { field.addEventListener(field === q ? "input" : "change", filter); }
+    });
+    filter();
   }
 
   var existing = document.getElementById("my-agenda-existing");
