@@ -54,7 +54,7 @@ public static partial class ConferencePage
     {
         var shown = view ?? ConferenceView.All;
         var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) });
-        return Encoding.UTF8.GetString(template.With(NowSection(agenda, now, options)));
+        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowSection(agenda, now, options)));
     }
 
     /// <summary>The content of the "Now and next" section at <paramref name="at"/>.</summary>
@@ -269,7 +269,7 @@ public static partial class ConferencePage
             var grid = DayGrid.Of(held, conference.Rooms);
             if (grid.Columns.Count > 1)
             {
-                Grid(grid, id);
+                Grid(grid, Conference.DayTitle(day));
             }
             else if (held.Length == 0)
             {
@@ -295,10 +295,10 @@ public static partial class ConferencePage
         /// Rooms as columns and start times as rows, each a header cell (so that a screen reader names both for a
         /// session); a session's cell spans the rows of its length. The box scrolls both ways with the headings held.
         /// </summary>
-        private void Grid(DayGrid grid, string dayId)
+        private void Grid(DayGrid grid, string day)
         {
             var columns = grid.Columns.Count.ToString(CultureInfo.InvariantCulture);
-            html.Open("div", ("class", "grid-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-labelledby", $"{dayId}-title"))
+            html.Open("div", ("class", "grid-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", $"{day}: rooms across, times down"))
                 .Open("table", ("class", "grid"))
                 .Open("thead").Open("tr").Element("th", "Time", ("scope", "col"));
             foreach (var room in grid.Columns)
@@ -413,7 +413,6 @@ public static partial class ConferencePage
             html.Open("div", ("class", "picks-bar"))
                 .Open("form", ("id", "my-agenda"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, Id).AbsolutePath))
                 .Element("button", "Make my calendar", ("type", "submit"))
-                .Element("span", "", ("id", "pick-count"), ("class", "pick-count"), ("aria-live", "polite"))
                 .Raw(" ").Link("#my", "How picking works")
                 .Close("form").Close("div");
         }

@@ -12,6 +12,8 @@ internal static class PageLayout
             .Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"))
             .Open("meta", ("name", "referrer"), ("content", "no-referrer"))
             .Element("title", title)
+            // No icon to fetch (a browser would ask the host's root for one): an empty one, which img-src data: allows.
+            .Open("link", ("rel", "icon"), ("href", "data:,"))
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
             .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
             .Close("head").Open("body", bodyAttributes)

@@ -81,7 +81,8 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             : page.Days.GetOrAdd(view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, day =>
                 ConferencePage.Template(agenda, options.Value, view with { Day = day == DateOnly.MinValue ? null : day }));
         var report = NowAndNext.Of(agenda, now);
-        var text = ConferencePage.NowSection(agenda, now, options.Value);
+        // A search has no "Now and next" section (its template has no place for it).
+        var text = view.IsFiltered ? "" : ConferencePage.NowSection(agenda, now, options.Value);
         var lastModified = report.LastChange;
         var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
         {

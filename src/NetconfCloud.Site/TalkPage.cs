@@ -78,8 +78,7 @@ public static class TalkPage
             html.Open("form", ("id", "my-agenda"), ("class", "pick-one"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, conference.Id).AbsolutePath))
                 .Open("p", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("id", $"pick-{session.Id}"))
                 .Raw(" ").Element("label", "Add to my agenda", ("for", $"pick-{session.Id}")).Close("p")
-                .Open("p").Element("button", "Make my calendar", ("type", "submit")).Raw(" ")
-                .Element("span", "", ("id", "pick-count"), ("class", "pick-count"), ("aria-live", "polite")).Close("p")
+                .Open("p").Element("button", "Make my calendar", ("type", "submit")).Close("p")
                 .Close("form");
         }
 

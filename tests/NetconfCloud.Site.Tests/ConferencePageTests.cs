@@ -369,9 +369,10 @@ public class ConferencePageTests
     {
         var page = Page(PageAgendas.TwoRooms);
 
-        var sources = page.QuerySelectorAll("link[href], script[src], img[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToArray();
+        var sources = page.QuerySelectorAll("link[href]:not([rel=icon]), script[src], img[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToArray();
 
         Assert.Equal(["/api/assets/site.css", "/api/assets/picks.js"], sources);
+        Assert.Equal("data:,", page.QuerySelector("link[rel=icon]")!.GetAttribute("href"));
         Assert.All(sources, s => Assert.False(s.StartsWith("//", StringComparison.Ordinal)));
     }
 

@@ -26,12 +26,9 @@
   if (form) {
     var button = form.querySelector('button[type="submit"]');
     var label = button ? button.textContent : "";
-    var count = document.getElementById("pick-count");
     var show = function () {
       var n = picks.length;
-      var text = n === 0 ? "" : n === 1 ? "1 talk picked" : n + " talks picked";
-      if (count) { count.textContent = text; }
-      if (button) { button.textContent = n > 0 ? label + " (" + n + ")" : label; }
+      if (button) { button.textContent = n > 0 ? label + " (" + n + (n === 1 ? " talk)" : " talks)") : label; }
     };
     boxes.forEach(function (box) {
       if (picks.indexOf(box.value) >= 0) { box.checked = true; } else if (box.checked) { picks.push(box.value); }
