@@ -162,6 +162,47 @@ public class AttendeePageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WithScriptTheSearchActsOnTheLoadedDayAsOneTypesAndOnlyMyPicksShowsThePicked()
+    {
+        await using var browser = await fixture.OpenAsync();
+        await browser.Page.GotoAsync(fixture.Url(Conference));
+        var all = await browser.Page.Locator("article.session").CountAsync();
+
+        await browser.Page.FillAsync("#find-q", "BPF");
+        var typed = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.session:not(.filtered-out)'), a => a.id)");
+        await browser.Page.FillAsync("#find-q", "");
+        await browser.Page.CheckAsync("#pick-introduction");
+        await browser.Page.CheckAsync("#find-mine");
+        var mine = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.session:not(.filtered-out)'), a => a.id)");
+
+        Assert.True(all > 10);
+        Assert.Equal(["session-bpf-updates"], typed);
+        Assert.Equal(["session-introduction"], mine);
+        Assert.Contains("(1 talk)", await browser.Page.Locator(".picks-bar button").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await browser.Page.Locator(".picks-bar button").IsVisibleAsync());
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task ThePickCountStaysInViewWhileScrollingAndPicksOnATalksPageJoinThem()
+    {
+        await using var browser = await fixture.OpenAsync(viewport: new ViewportSize { Width = 1280, Height = 700 });
+        await browser.Page.GotoAsync(fixture.Url($"{Conference}/sessions/rhashtable"));
+        await browser.Page.CheckAsync("#pick-rhashtable");
+        await browser.Page.GotoAsync(fixture.Url(Conference));
+        await browser.Page.CheckAsync("#pick-bpf-updates");
+        await browser.Page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight / 2)");
+
+        var bar = await browser.Page.Locator(".picks-bar").BoundingBoxAsync();
+        Assert.NotNull(bar);
+        Assert.InRange(bar.Y + bar.Height, 650, 701);
+        Assert.Contains("(2 talks)", await browser.Page.Locator(".picks-bar button").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Page.Locator(".picks-bar button").ClickAsync();
+        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        Assert.Equal(2, await browser.Page.Locator("#picked li").CountAsync());
+    }
+
+    [Fact]
     public async Task WithoutJavaScriptTheAgendaReadsAndPickingStillWorks()
     {
         await using var browser = await fixture.OpenAsync(javaScript: false);

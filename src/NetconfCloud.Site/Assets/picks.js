@@ -63,8 +63,8 @@
     var room = document.getElementById("find-room");
     var track = document.getElementById("find-track");
     var lang = document.getElementById("find-lang");
-    var mine = document.getElementById("find-mine");
-    if (mine && mine.parentNode) { mine.parentNode.hidden = false; }
+    var onlyMine = document.getElementById("find-mine");
+    if (onlyMine && onlyMine.parentNode) { onlyMine.parentNode.hidden = false; }
     var fold = function (text) { return text.normalize ? text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase() : text.toLowerCase(); };
     var texts = cards.map(function (card) { return fold(card.textContent || ""); });
     filter = function () {
@@ -75,11 +75,11 @@
           && (!room || !room.value || card.getAttribute("data-room") === room.value)
           && (!track || !track.value || card.getAttribute("data-track") === track.value)
           && (!lang || !lang.value || (card.getAttribute("lang") || "").toLowerCase().indexOf(lang.value.toLowerCase()) === 0)
-          && (!mine || !mine.checked || picks.indexOf(id) >= 0);
+          && (!onlyMine || !onlyMine.checked || picks.indexOf(id) >= 0);
         card.classList.toggle("filtered-out", !shown);
       });
     };
-    [q, room, track, lang, mine].forEach(function (field) {
+    [q, room, track, lang, onlyMine].forEach(function (field) {
       if (field) { field.addEventListener(field === q ? "input" : "change", filter); }
     });
     filter();
