@@ -127,6 +127,54 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         return FeedResult.Ok(document, stale);
     }
 
+    /// <summary>
+    /// A form of picks that was refused (none picked, or a pick that is not a talk), as a page for the person who sent
+    /// it: what is wrong in words (not the wire's field names) and the form again with the good picks still ticked,
+    /// posting to <paramref name="action"/>. Status 400.
+    /// </summary>
+    public async Task<FeedResult> GetPicksRefusalAsync(string conferenceId, IReadOnlyList<string> picks, string action, CancellationToken cancellationToken)
+    {
+        var (failure, page, _) = await LoadAsync(conferenceId, cancellationToken);
+        if (page is null)
+        {
+            return failure!;
+        }
+
+        var agenda = page.Agenda;
+        string[] problems;
+        try
+        {
+            PersonalAgendaRules.Validate(picks, agenda);
+            problems = ["Your picks could not be saved; please try again."];
+        }
+        catch (InvalidArgumentException e)
+        {
+            problems = [.. e.Violations.Select(v => char.ToUpperInvariant(v.Description[0]) + v.Description[1..])];
+        }
+
+        var talks = picks.Distinct(StringComparer.Ordinal).Select(id => agenda.Sessions.FirstOrDefault(s => s.Id == id && s.IsTalk)).OfType<Session>().ToArray();
+        var zone = agenda.Conference.TimeZone;
+        return ErrorPage.Result(FeedStatus.BadRequest, options.Value, "Your calendar was not made", string.Join('\n', problems), agenda.Conference, html =>
+        {
+            html.Open("form", ("id", "my-agenda"), ("method", "post"), ("action", action));
+            if (talks.Length > 0)
+            {
+                html.Open("fieldset").Element("legend", "Your picks");
+                foreach (var talk in talks)
+                {
+                    html.Open("p", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", talk.Id), ("id", $"pick-{talk.Id}"), ("checked", ""))
+                        .Raw(" ").Open("label", ("for", $"pick-{talk.Id}")).Text($"{Conference.DayTitle(zone.DayOf(talk.Start))} ").Time(zone.ToLocal(talk.Start))
+                        .Text($" {FeedText.Title(talk)}").Close("label").Close("p");
+                }
+
+                html.Close("fieldset");
+            }
+
+            html.Open("p").Element("button", talks.Length > 0 ? "Make my calendar with these" : "Make my calendar", ("type", "submit"), ("name", "action"), ("value", "save"))
+                .Close("p").Close("form");
+        });
+    }
+
     private static string Clip(string text) => text.Length <= 63 ? text : text[..63] + "…";
 
     /// <summary>Every way to add one calendar feed of the conference, named by its path (<c>sessions/bpf-updates.ics</c>).</summary>

@@ -71,6 +71,18 @@ public class ConferencePageTests
     }
 
     [Fact]
+    public void TheHeaderSaysTheAgendasVersionAndWhenItLastChangedNotTheSourcesStatusText()
+    {
+        var agenda = Netconf with { Conference = Netconf.Conference with { AgendaStatus = "Version latest", AgendaVersion = 12, AgendaUpdateTime = new DateTimeOffset(2015, 2, 10, 19, 5, 0, TimeSpan.Zero) } };
+
+        var status = Page(agenda).QuerySelector("header .status")!;
+
+        Assert.Equal("Agenda version 12, last changed Tuesday 10 February 2015 at 14:05 (Ottawa time).", status.TextContent);
+        Assert.Equal("2015-02-10T14:05:00-05:00", status.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.DoesNotContain("Version latest", Page(agenda).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheZoneIsNamedOnceNearTheTopWithItsOffset()
     {
         var note = Page().QuerySelector("header .zone")!.TextContent;
