@@ -15,6 +15,8 @@ internal static class PageLayout
             // No icon to fetch (a browser would ask the host's root for one): an empty one, which img-src data: allows.
             .Open("link", ("rel", "icon"), ("href", "data:,"))
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
+            .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.Manifest)))
+            .Open("meta", ("name", "theme-color"), ("content", "#0b57d0"))
             .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
             .Close("head").Open("body", bodyAttributes)
             .Open("a", ("class", "skip"), ("href", "#main")).Text("Skip to the content").Close("a");

@@ -166,6 +166,9 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The page's own context (its storage, its network conditions).</summary>
+    public IBrowserContext Context => context;
+
     /// <summary>Console errors, uncaught exceptions, failed requests and error answers seen so far.</summary>
     public List<string> Problems { get; } = [];
 

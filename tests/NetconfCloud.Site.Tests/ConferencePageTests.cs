@@ -381,10 +381,11 @@ public class ConferencePageTests
     {
         var page = Page(PageAgendas.TwoRooms);
 
-        var sources = page.QuerySelectorAll("link[href]:not([rel=icon]), script[src], img[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToArray();
+        var sources = page.QuerySelectorAll("link[rel=stylesheet], script[src], img[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToArray();
 
         Assert.Equal(["/api/assets/site.css", "/api/assets/picks.js"], sources);
         Assert.Equal("data:,", page.QuerySelector("link[rel=icon]")!.GetAttribute("href"));
+        Assert.Equal("/api/assets/manifest.webmanifest", page.QuerySelector("link[rel=manifest]")!.GetAttribute("href"));
         Assert.All(sources, s => Assert.False(s.StartsWith("//", StringComparison.Ordinal)));
     }
 

@@ -4,6 +4,19 @@
 // filters the loaded page as one types, and copies calendar addresses.
 (function () {
   "use strict";
+  // Offline: the service worker next to this script looks after every page below the API root; the conference page
+  // asks it to keep the other days too, so the whole agenda is on the device once one day was seen.
+  var script = document.currentScript;
+  if ("serviceWorker" in navigator && script && script.src && window.isSecureContext) {
+    var root = script.src.replace(/assets\/picks\.js(\?.*)?$/, "");
+    navigator.serviceWorker.register(root + "assets/sw.js", { scope: root }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var days = Array.prototype.map.call(document.querySelectorAll("nav.days a"), function (a) { return a.href; });
+      if (registration.active && days.length > 0) { registration.active.postMessage({ keep: days }); }
+    }).catch(function () { /* no offline copy: the pages work as before */ });
+  }
+
   var holder = document.querySelector("[data-conference]");
   if (!holder) { return; }
   var conference = holder.getAttribute("data-conference");
