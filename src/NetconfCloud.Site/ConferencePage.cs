@@ -49,6 +49,9 @@ public static partial class ConferencePage
     /// <summary>Where the "Now and next" section's content goes; never in agenda text, which is encoded.</summary>
     private const string Slot = "<!--now-and-next-->";
 
+    /// <summary>The most sessions a search shows (a day's page of FOSDEM holds some 480): the page stays light.</summary>
+    public const int MaxResults = 300;
+
     /// <summary>The whole page of <paramref name="view"/> (the default day when none) at <paramref name="now"/>.</summary>
     public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null)
     {
@@ -233,7 +236,12 @@ public static partial class ConferencePage
             html.Open("section", ("id", "results"), ("aria-labelledby", "results-title"))
                 .Element("h2", found.Length == 1 ? "1 session found" : $"{found.Length} sessions found", ("id", "results-title"))
                 .Open("p").Link(Here + (view.Day is { } d ? $"?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : ""), "Clear the search").Close("p");
-            foreach (var day in found.GroupBy(s => zone.DayOf(s.Start)))
+            if (found.Length > MaxResults)
+            {
+                html.Element("p", $"The first {MaxResults} are shown; add a word, a day, a room or a track to narrow the search.", ("class", "hint"));
+            }
+
+            foreach (var day in found.Take(MaxResults).GroupBy(s => zone.DayOf(s.Start)))
             {
                 html.Element("h3", Conference.DayTitle(day.Key), ("class", "day-title")).Open("ol", ("class", "agenda"));
                 foreach (var session in day)

@@ -30,6 +30,9 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     /// <summary>The pages kept, by conference id.</summary>
     internal int PagesKept => pages.Count;
 
+    /// <summary>How many talk and speaker pages are kept for the conference's current agenda.</summary>
+    internal int ItemPagesKept(string conferenceId) => pages.TryGetValue(conferenceId, out var kept) ? kept.Items.Count : 0;
+
     /// <summary>The index of conferences.</summary>
     public async Task<FeedResult> GetIndexAsync(CancellationToken cancellationToken)
     {
@@ -113,10 +116,15 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         }
 
         var agenda = page.Agenda;
-        var body = page.Items.GetOrAdd(path, _ => render(agenda) is { } html ? Encoding.UTF8.GetBytes(html) : []);
-        if (body.Length == 0)
+        // Only pages that exist are kept: unknown ids must not grow the cache.
+        if (!page.Items.TryGetValue(path, out var body))
         {
-            return ErrorPage.Result(FeedStatus.NotFound, options.Value, "Not on this agenda", $"{missing} at {agenda.Conference.Name}.", agenda.Conference);
+            if (render(agenda) is not { } html)
+            {
+                return ErrorPage.Result(FeedStatus.NotFound, options.Value, "Not on this agenda", $"{missing} at {agenda.Conference.Name}.", agenda.Conference);
+            }
+
+            body = page.Items.GetOrAdd(path, Encoding.UTF8.GetBytes(html));
         }
 
         var document = new FeedDocument(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)

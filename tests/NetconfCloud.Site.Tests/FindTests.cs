@@ -46,6 +46,34 @@ public class FindTests
     }
 
     [Fact]
+    public void ASearchMatchingMostOfTheAgendaShowsTheFirst300AndSaysHowToNarrowIt()
+    {
+        var page = PageAgendas.Find(Fosdem, ("q", "e"));
+
+        Assert.Equal(ConferencePage.MaxResults, page.QuerySelectorAll("#results article.session").Length);
+        Assert.StartsWith("The first 300 are shown", page.QuerySelector("#results .hint")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("sessions found", page.QuerySelector("#results h2")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownTalksAreAPage404AndAreNotKept()
+    {
+        var publisher = new PagePublisher(new FakeAgendaSource(Fosdem), Microsoft.Extensions.Options.Options.Create(Agendas.Options), new FixedTime(Agendas.SeededAt),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PagePublisher>.Instance);
+        var talk = Fosdem.Sessions.First(s => s.IsTalk);
+
+        var unknown = await publisher.GetSessionPageAsync("fosdem-2026", "no-such-talk", CancellationToken.None);
+        var known = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, CancellationToken.None);
+        var again = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, CancellationToken.None);
+
+        Assert.Equal(FeedStatus.NotFound, unknown.Status);
+        Assert.Equal("No session 'no-such-talk' at FOSDEM 2026.", PageAgendas.Parse(System.Text.Encoding.UTF8.GetString(unknown.Document!.Body)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(FeedStatus.Ok, known.Status);
+        Assert.Same(known.Document!.Body, again.Document!.Body);
+        Assert.Equal(1, publisher.ItemPagesKept("fosdem-2026"));
+    }
+
+    [Fact]
     public void ARoomFilterShowsThatRoomsSessionsOfEveryDayInOrder()
     {
         var room = Fosdem.Conference.Rooms[1];
