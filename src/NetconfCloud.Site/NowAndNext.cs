@@ -69,14 +69,13 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         }
     }
 
-    /// <summary>The JSON document of the now.json endpoint; session URLs point at their place on the conference page.</summary>
+    /// <summary>The JSON document of the now.json endpoint; session URLs are the talks' own pages.</summary>
     public string ToJson(FeedOptions options)
     {
         var zone = Agenda.Conference.TimeZone;
-        var page = PageRoutes.ConferenceUrl(options, Agenda.Conference.Id);
         RoomEntry Row(RoomNowAndNext row) => new(row.RoomId.Length > 0 ? row.RoomId : null, row.Room, Entry(row.Now), Entry(row.Next));
         SessionEntry? Entry(Session? s) => s is null ? null : new SessionEntry(
-            s.Id, FeedText.Summary(s), zone.ToLocal(s.Start), zone.ToLocal(s.End), [.. s.Speakers.Select(p => p.Name)], new Uri($"{page}#session-{s.Id}"));
+            s.Id, FeedText.Summary(s), zone.ToLocal(s.Start), zone.ToLocal(s.End), [.. s.Speakers.Select(p => p.Name)], PageRoutes.SessionUrl(options, Agenda.Conference.Id, s.Id));
         return JsonSerializer.Serialize(
             new Document(Agenda.Conference.Id, zone.ToLocal(At), zone.Id, [.. Rooms.Select(Row)], Phase),
             Json);
