@@ -2,6 +2,7 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Import;
 using NetconfCloud.Schedule.Seed;
@@ -35,8 +36,22 @@ public class AttendeePageBenchmarks
         now = agenda.Sessions.Min(s => s.Start).AddHours(3);
         warm = Publisher();
         var page = warm.GetConferencePageAsync(agenda.Conference.Id, CancellationToken.None).GetAwaiter().GetResult().Document!.Body;
-        Console.WriteLine($"// {Conference}: {agenda.Sessions.Count} sessions, page {page.Length} bytes, gzip {Compressed(page, s => new GZipStream(s, CompressionLevel.Optimal))}, brotli {Compressed(page, s => new BrotliStream(s, CompressionLevel.Optimal))}");
+        Console.WriteLine($"// {Conference}: {agenda.Sessions.Count} sessions, first view (one day) {page.Length} bytes, gzip {Compressed(page, s => new GZipStream(s, CompressionLevel.Optimal))}, brotli {Compressed(page, s => new BrotliStream(s, CompressionLevel.Optimal))}, brotli as served (Fastest) {Compressed(page, s => new BrotliStream(s, CompressionLevel.Fastest))}");
+        foreach (var day in ConferencePage.DaysOf(agenda))
+        {
+            var dayPage = ConferencePage.Template(agenda, Options, ConferenceView.All with { Day = day }).With("");
+            Console.WriteLine($"//   {day:yyyy-MM-dd}: {dayPage.Length} bytes, brotli {Compressed(dayPage, s => new BrotliStream(s, CompressionLevel.Fastest))}");
+        }
+
+        var talks = agenda.Sessions.Where(s => s.IsTalk).Select(s => Compressed(System.Text.Encoding.UTF8.GetBytes(TalkPage.Render(agenda, s, Options)), b => new BrotliStream(b, CompressionLevel.Fastest))).Order().ToArray();
+        Console.WriteLine($"//   talk pages as brotli (Fastest): median {talks[talks.Length / 2]} bytes, largest {talks[^1]}");
+        talk = agenda.Sessions.Where(s => s.IsTalk).OrderByDescending(s => s.Abstract.Length).First();
     }
+
+    private Session talk = null!;
+
+    [Benchmark(Description = "talk page (the longest abstract)")]
+    public string TalkPageRender() => TalkPage.Render(agenda, talk, Options);
 
     [Benchmark(Description = "first render (template of an agenda version)")]
     public ConferencePageTemplate FirstRender() => ConferencePage.Template(agenda, Options);

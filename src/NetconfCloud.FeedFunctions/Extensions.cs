@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using NetconfCloud.Feeds;
 using NetconfCloud.Schedule.Client;
+using NetconfCloud.Site;
 
 namespace NetconfCloud.FeedFunctions;
 
@@ -10,7 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
     {
         builder.AddFeedTelemetry();
-        builder.AddFeedPublishing();
+        builder.AddAttendeeSite();
         builder.AddScheduleServiceAgendaSource();
         return builder;
     }

@@ -12,7 +12,8 @@ namespace NetconfCloud.FeedFunctions;
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
 /// for as long as calendar apps are told to wait (or the document's own max-age), the document's own headers, CORS
 /// for any origin, Brotli or gzip when the client takes it, no body on HEAD, and short text bodies for 400, 404, 409,
-/// 410 and 503 (with Retry-After).
+/// 410 and 503 (with Retry-After), or the page
+/// a refusal carries for people.
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
 {
@@ -23,7 +24,7 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         response.Headers.AccessControlAllowOrigin = "*";
         response.Headers.AccessControlExposeHeaders = "ETag, Last-Modified, Retry-After";
 
-        if (result.Document is not { } document)
+        if (result.Document is not { } document || result.Status != FeedStatus.Ok)
         {
             response.StatusCode = result.Status switch
             {
@@ -39,6 +40,18 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
             }
 
             response.Headers.CacheControl = "no-store";
+            if (result.Document is { } page)
+            {
+                // A refusal as a page for people (the same sentence as the text a program gets), with the pages' headers.
+                foreach (var (name, value) in page.Headers)
+                {
+                    response.Headers[name] = value;
+                }
+
+                await WriteAsync(response, request, page.ContentType, page.Body);
+                return;
+            }
+
             await WriteAsync(response, request, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(result.Message + "\n"));
             return;
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 
 namespace NetconfCloud.FeedFunctions;
 
@@ -20,7 +21,17 @@ public sealed class PageFunctions(PagePublisher publisher)
     [Function("ConferencePage")]
     public async Task<IActionResult> ConferencePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Conference)] HttpRequest request, string conference) =>
-        new FeedHttpResult(await publisher.GetConferencePageAsync(conference, request.HttpContext.RequestAborted));
+        new FeedHttpResult(await publisher.GetConferencePageAsync(conference, name => request.Query[name].FirstOrDefault(), request.HttpContext.RequestAborted));
+
+    [Function("SessionPage")]
+    public async Task<IActionResult> SessionPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Session)] HttpRequest request, string conference, string session) =>
+        new FeedHttpResult(await publisher.GetSessionPageAsync(conference, session, request.HttpContext.RequestAborted));
+
+    [Function("SpeakerPage")]
+    public async Task<IActionResult> SpeakerPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Speaker)] HttpRequest request, string conference, string speaker) =>
+        new FeedHttpResult(await publisher.GetSpeakerPageAsync(conference, speaker, request.HttpContext.RequestAborted));
 
     [Function("NowAndNext")]
     public async Task<IActionResult> NowAndNext(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 
 namespace NetconfCloud.FeedFunctions;
 
@@ -10,7 +11,7 @@ namespace NetconfCloud.FeedFunctions;
 /// Personal agendas over HTTP, anonymous: the address is the key. A form post (the page, with or without
 /// JavaScript) is answered with a redirect to the agenda's page; a JSON request with the agenda as JSON.
 /// </summary>
-public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
+public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, PagePublisher pages)
 {
     [Function("CreatePersonalAgenda")]
     public async Task<IActionResult> Create(
@@ -22,6 +23,11 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
         }
 
         var result = await publisher.CreateAsync(conference, picks, request.HttpContext.RequestAborted);
+        if (result.Agenda is null && read.IsForm && result.Status == FeedStatus.BadRequest)
+        {
+            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, picks, PersonalAgendaRoutes.CreateUrl(publisher.Options, conference).AbsolutePath, request.HttpContext.RequestAborted));
+        }
+
         return result.Agenda is not { } created ? new FeedHttpResult(result.AsFeedResult())
             : read.IsForm ? HttpAnswer.SeeOther(PersonalAgendaRoutes.PageUrl(publisher.Options, conference, created.Id))
             : HttpAnswer.Json(StatusCodes.Status201Created, PersonalAgendaDocuments.Render(created, publisher.Options), PersonalAgendaRoutes.PageUrl(publisher.Options, conference, created.Id));
@@ -55,6 +61,11 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher)
             ? await publisher.RevokeAsync(conference, id, cancellation)
             : read.Picks is { } picks ? await publisher.UpdateAsync(conference, id, picks, etag, cancellation)
             : PersonalAgendaResult.Refused(FeedStatus.BadRequest, "action must be 'save' (with the picked sessions) or 'revoke'.");
+        if (read.IsForm && result.Agenda is null && result.Status == FeedStatus.BadRequest && read.Picks is { } refused)
+        {
+            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, refused, PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id).AbsolutePath, cancellation));
+        }
+
         return read.IsForm && result.Agenda is not null
             ? HttpAnswer.SeeOther(read.Action == PicksRequest.Revoke ? PageRoutes.ConferenceUrl(publisher.Options, conference) : PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id))
             : Answer(result);

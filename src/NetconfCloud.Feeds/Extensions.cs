@@ -6,8 +6,7 @@ namespace NetconfCloud.Feeds;
 
 public static class Extensions
 {
-    /// <summary>The feed rules and publishers (feeds, attendee pages, personal agendas); an <see cref="IAgendaSource"/> and
-    /// <see cref="IPersonalAgendas"/> must be added too.</summary>
+    /// <summary>The feed rules and the feed publisher; an <see cref="IAgendaSource"/> must be added too.</summary>
     public static IHostApplicationBuilder AddFeedPublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FeedOptions>()
@@ -15,8 +14,6 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<FeedPublisher>();
-        builder.Services.AddSingleton<PersonalAgendaPublisher>();
-        builder.Services.AddSingleton<PagePublisher>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -19,6 +19,21 @@ public static class PageRoutes
     /// <summary>Every way to add one calendar feed (named by its path below the conference, e.g. <c>sessions/bpf-updates.ics</c>).</summary>
     public const string Subscribe = "{conference}/subscribe/{*feed}";
 
+    /// <summary>A talk's own page (its calendar is <c>sessions/{session}.ics</c>, which routing prefers for that address).</summary>
+    public const string Session = "{conference}/sessions/{session}";
+
+    /// <summary>A speaker's own page (their calendar is <c>speakers/{speaker}.ics</c>).</summary>
+    public const string Speaker = "{conference}/speakers/{speaker}";
+
+    /// <summary>The path of a talk's page, from the root.</summary>
+    public static string SessionPath(FeedOptions options, string conferenceId, string sessionId) => LocalPath(options, $"{conferenceId}/sessions/{sessionId}");
+
+    /// <summary>The path of a speaker's page, from the root.</summary>
+    public static string SpeakerPath(FeedOptions options, string conferenceId, string speakerId) => LocalPath(options, $"{conferenceId}/speakers/{speakerId}");
+
+    /// <summary>The absolute URL of a talk's page (what exports may name as the talk's web page).</summary>
+    public static Uri SessionUrl(FeedOptions options, string conferenceId, string sessionId) => FeedUrls.Below(options, $"{conferenceId}/sessions/{sessionId}");
+
     /// <summary>The path of a feed's subscribe page, from the root.</summary>
     public static string SubscribePath(FeedOptions options, FeedKey key) =>
         LocalPath(options, $"{key.ConferenceId}/subscribe/{key.Path[(key.ConferenceId.Length + 1)..]}");

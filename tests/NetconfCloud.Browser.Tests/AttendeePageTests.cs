@@ -28,27 +28,6 @@ public class AttendeePageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task ABigConferenceShowsRoomsAsColumnsOnADesktopAndFitsAPhone()
-    {
-        await using var desktop = await fixture.OpenAsync(viewport: new ViewportSize { Width = 1600, Height = 1000 });
-        await using var phone = await fixture.OpenAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
-
-        await desktop.Page.GotoAsync(fixture.Url("fosdem-2026"), new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await phone.Page.GotoAsync(fixture.Url("fosdem-2026"), new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await desktop.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "fosdem-2026.png") });
-        await phone.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "fosdem-2026-phone.png") });
-
-        var columns = await desktop.Page.Locator("table.grid").First.Locator("thead th[scope=col]").CountAsync();
-        Assert.True(columns > 2, $"the first day's grid has {columns} room columns");
-        Assert.True(await desktop.Page.Locator("table.grid").First.IsVisibleAsync());
-        Assert.Equal(883, await desktop.Page.Locator("article.session").CountAsync());
-        var overflow = await phone.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a 390 px screen");
-        Assert.Empty(desktop.Problems);
-        Assert.Empty(phone.Problems);
-    }
-
-    [Fact]
     public async Task OnAPhoneThePageFitsTheScreenWidth()
     {
         await using var browser = await fixture.OpenAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
@@ -66,6 +45,15 @@ public class AttendeePageTests(BrowserFixture fixture)
     [InlineData("netconf-2015", true)]
     [InlineData("", false)]
     [InlineData("netconf-2015/subscribe/sessions/bpf-updates.ics", false)]
+    [InlineData("netconf-2015/sessions/bpf-updates", false)]
+    [InlineData("netconf-2015/sessions/bpf-updates", true)]
+    [InlineData("netconf-2015/speakers/alexei-starovoitov", false)]
+    [InlineData("netconf-2015/speakers/alexei-starovoitov", true)]
+    [InlineData("fosdem-2026?day=2026-02-01", false)]
+    [InlineData("fosdem-2026?day=2026-02-01", true)]
+    [InlineData("fosdem-2026?q=rust&track=rust", false)]
+    [InlineData("fosdem-2026?q=rust&track=rust", true)]
+    [InlineData("fosdem-2026?day=1999-01-01", false)]
     public async Task AxeFindsNoAccessibilityViolations(string path, bool darkScheme)
     {
         await using var browser = await fixture.OpenAsync();
@@ -96,13 +84,25 @@ public class AttendeePageTests(BrowserFixture fixture)
         await browser.Page.GotoAsync(fixture.Url(Conference));
         var talks = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.talk'), a => a.id.replace(/^session-/, ''))");
         var (links, copyable) = await LinksAsync(browser.Page);
-        // Each talk and speaker links its own page of every way to add it; follow them all, in the browser.
-        foreach (var subscribePage in links.Where(l => l.Contains($"/{Conference}/subscribe/", StringComparison.Ordinal)).Distinct().ToList())
+        // Each day, talk and speaker has its own page, and each feed its page of every way to add it: follow them all, in the browser.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { browser.Page.Url };
+        var queue = new Queue<string>(links.Where(IsPageOfTheConference));
+        while (queue.TryDequeue(out var next))
         {
-            await browser.Page.GotoAsync(subscribePage);
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            await browser.Page.GotoAsync(next);
+            talks = [.. talks, .. await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.talk'), a => a.id.replace(/^session-/, ''))")];
             var (more, moreCopyable) = await LinksAsync(browser.Page);
             links = [.. links, .. more];
             copyable = [.. copyable, .. moreCopyable];
+            foreach (var link in more.Where(IsPageOfTheConference))
+            {
+                queue.Enqueue(link);
+            }
         }
 
         var webcal = links.Where(l => l.StartsWith("webcal:", StringComparison.Ordinal)).Select(l => "http:" + l["webcal:".Length..]).ToHashSet();
@@ -129,6 +129,17 @@ public class AttendeePageTests(BrowserFixture fixture)
         Assert.Equal(30, whole.Events.Count);
     }
 
+    /// <summary>A page of the conference (a day, a talk, a speaker, a subscribe page), not a feed, an export, a search or a personal agenda.</summary>
+    private bool IsPageOfTheConference(string link)
+    {
+        var below = fixture.Url(Conference);
+        var path = link.Split('#')[0];
+        return (path.StartsWith(below + "?day=", StringComparison.Ordinal) && !path.Contains('&', StringComparison.Ordinal))
+            || (path.StartsWith(below + "/", StringComparison.Ordinal) && !path.Contains('?', StringComparison.Ordinal)
+                && (path.Contains("/subscribe/", StringComparison.Ordinal)
+                    || ((path.Contains("/sessions/", StringComparison.Ordinal) || path.Contains("/speakers/", StringComparison.Ordinal)) && !path.EndsWith(".ics", StringComparison.Ordinal))));
+    }
+
     private static async Task<(string[] Links, string[] Copyable)> LinksAsync(IPage page) =>
         (await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href]'), a => a.href)"),
          await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('input[type=url]'), i => i.value)"));
@@ -151,13 +162,54 @@ public class AttendeePageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WithScriptTheSearchActsOnTheLoadedDayAsOneTypesAndOnlyMyPicksShowsThePicked()
+    {
+        await using var browser = await fixture.OpenAsync();
+        await browser.Page.GotoAsync(fixture.Url(Conference));
+        var all = await browser.Page.Locator("article.session").CountAsync();
+
+        await browser.Page.FillAsync("#find-q", "BPF");
+        var typed = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.session:not(.filtered-out)'), a => a.id)");
+        await browser.Page.FillAsync("#find-q", "");
+        await browser.Page.CheckAsync("#pick-introduction");
+        await browser.Page.CheckAsync("#find-mine");
+        var mine = await browser.Page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('article.session:not(.filtered-out)'), a => a.id)");
+
+        Assert.True(all > 10);
+        Assert.Equal(["session-bpf-updates"], typed);
+        Assert.Equal(["session-introduction"], mine);
+        Assert.Contains("(1 talk)", await browser.Page.Locator(".picks-bar button").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await browser.Page.Locator(".picks-bar button").IsVisibleAsync());
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task ThePickCountStaysInViewWhileScrollingAndPicksOnATalksPageJoinThem()
+    {
+        await using var browser = await fixture.OpenAsync(viewport: new ViewportSize { Width = 1280, Height = 700 });
+        await browser.Page.GotoAsync(fixture.Url($"{Conference}/sessions/rhashtable"));
+        await browser.Page.CheckAsync("#pick-rhashtable");
+        await browser.Page.GotoAsync(fixture.Url(Conference));
+        await browser.Page.CheckAsync("#pick-bpf-updates");
+        await browser.Page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight / 2)");
+
+        var bar = await browser.Page.Locator(".picks-bar").BoundingBoxAsync();
+        Assert.NotNull(bar);
+        Assert.InRange(bar.Y + bar.Height, 650, 701);
+        Assert.Contains("(2 talks)", await browser.Page.Locator(".picks-bar button").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Page.Locator(".picks-bar button").ClickAsync();
+        await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        Assert.Equal(2, await browser.Page.Locator("#picked li").CountAsync());
+    }
+
+    [Fact]
     public async Task WithoutJavaScriptTheAgendaReadsAndPickingStillWorks()
     {
         await using var browser = await fixture.OpenAsync(javaScript: false);
         await browser.Page.GotoAsync(fixture.Url(Conference));
 
         await browser.Page.CheckAsync("#pick-bpf-updates");
-        await browser.Page.CheckAsync("#pick-rhashtable");
+        await browser.Page.CheckAsync("#pick-nftables-updates");
         await browser.Page.Locator("#my-agenda button[type=submit]").ClickAsync();
         await browser.Page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
 

@@ -55,12 +55,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await host.StartAsync();
         await LocalFunctionsHost.WhenReady(host).WaitAsync(TimeSpan.FromSeconds(90));
 
-        // A big real conference beside the seed: FOSDEM 2026 (883 events, 30 rooms), imported as organisers do.
-        var read = ScheduleReader.Read(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", "fosdem-2026.xml")));
-        var (incoming, _) = ScheduleMapping.ToIncoming(read.Document!, "fosdem-2026", "fosdem-2026.xml");
-        if (!(await Server.WriterClient.ImportAgendaAsync("fosdem-2026", incoming, new Schedule.ImportOptions())).Applied)
+        // Big real conferences beside the seed, imported as organisers do: FOSDEM 2026 (883 events, 30 rooms) and 38C3.
+        foreach (var (id, file) in new[] { ("fosdem-2026", "fosdem-2026.xml"), ("38c3", "38c3-hub.xml") })
         {
-            throw new InvalidOperationException("FOSDEM 2026 did not import.");
+            var read = ScheduleReader.Read(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Schedules", file)));
+            var (incoming, _) = ScheduleMapping.ToIncoming(read.Document!, id, file);
+            if (!(await Server.WriterClient.ImportAgendaAsync(id, incoming, new Schedule.ImportOptions())).Applied)
+            {
+                throw new InvalidOperationException($"{file} did not import.");
+            }
         }
 
         if (!File.Exists(ChromiumPath))
@@ -162,6 +165,9 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    /// <summary>The page's own context (its storage, its network conditions).</summary>
+    public IBrowserContext Context => context;
 
     /// <summary>Console errors, uncaught exceptions, failed requests and error answers seen so far.</summary>
     public List<string> Problems { get; } = [];

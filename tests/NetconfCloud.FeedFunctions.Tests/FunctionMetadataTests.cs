@@ -30,6 +30,8 @@ public class FunctionMetadataTests
     [InlineData("ConferenceIndexPage", "{ignored:maxlength(0)?}")]
     [InlineData("ConferencePage", "{conference}")]
     [InlineData("NowAndNext", "{conference}/now.json")]
+    [InlineData("SessionPage", "{conference}/sessions/{session}")]
+    [InlineData("SpeakerPage", "{conference}/speakers/{speaker}")]
     [InlineData("PageAsset", "assets/{file}")]
     public void EveryFeedPageAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
@@ -68,5 +70,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(20, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(22, Functions().Length);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Feeds;
+using NetconfCloud.Site;
 using NetconfCloud.Testing;
 
 namespace NetconfCloud.FeedFunctions.Tests;
@@ -146,12 +147,28 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
     }
 
     [Theory]
-    [InlineData("session=bpf-updates&session=no-such-talk", "session_ids[1]: 'no-such-talk' is not a talk of Netconf 2015.")]
-    [InlineData("session=thursday-lunch", "session_ids[0]: 'thursday-lunch' is a meal, not a talk.")]
-    [InlineData("", "session_ids: pick at least one talk")]
-    public async Task BadPicksAreRefusedWith400NamingTheField(string form, string message)
+    [InlineData("session=bpf-updates&session=no-such-talk", "'no-such-talk' is not a talk of Netconf 2015.", 1)]
+    [InlineData("session=thursday-lunch", "'thursday-lunch' is a meal, not a talk.", 0)]
+    [InlineData("", "Pick at least one talk (to stop using a personal agenda, revoke it).", 0)]
+    public async Task BadPicksFromTheFormAreAPageSayingWhatIsWrongWithTheGoodPicksStillTicked(string form, string message, int kept)
     {
         var refused = await Post(fixture.App, form);
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("text/html; charset=utf-8", refused.Header("Content-Type"));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(refused.Text);
+        Assert.Equal(message, page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.DoesNotContain("session_ids", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("/api/netconf-2015/my", page.GetElementById("my-agenda")!.GetAttribute("action"));
+        Assert.Equal(kept, page.QuerySelectorAll("#my-agenda input[name=session][checked]").Length);
+    }
+
+    [Theory]
+    [InlineData("""{"sessionIds": ["bpf-updates", "no-such-talk"]}""", "session_ids[1]: 'no-such-talk' is not a talk of Netconf 2015.")]
+    [InlineData("""{"sessionIds": []}""", "session_ids: pick at least one talk")]
+    public async Task BadPicksFromAProgramAreRefusedWith400NamingTheField(string json, string message)
+    {
+        var refused = await Post(fixture.App, json, "application/json");
 
         Assert.Equal(400, refused.Status);
         Assert.Contains(message, refused.Text, StringComparison.Ordinal);
@@ -164,7 +181,7 @@ public class PersonalAgendaFunctionTests(FeedsFixture fixture)
         var refused = await Post(fixture.App, Form([.. Enumerable.Range(0, 301).Select(i => $"talk-{i}")]));
 
         Assert.Equal(400, refused.Status);
-        Assert.Contains("at most 300 talks", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("At most 300 talks; 301 were picked.", refused.Text, StringComparison.Ordinal);
     }
 
     [Theory]

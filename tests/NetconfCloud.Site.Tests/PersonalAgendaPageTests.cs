@@ -2,7 +2,7 @@ using System.Web;
 using AngleSharp.Dom;
 using NetconfCloud.Schedule;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class PersonalAgendaPageTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>Where an instant falls against the whole conference.</summary>
 public enum ConferencePhase
@@ -69,21 +69,20 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         }
     }
 
-    /// <summary>The JSON document of the now.json endpoint; session URLs point at their place on the conference page.</summary>
+    /// <summary>The JSON document of the now.json endpoint; session URLs are the talks' own pages.</summary>
     public string ToJson(FeedOptions options)
     {
         var zone = Agenda.Conference.TimeZone;
-        var page = PageRoutes.ConferenceUrl(options, Agenda.Conference.Id);
         RoomEntry Row(RoomNowAndNext row) => new(row.RoomId.Length > 0 ? row.RoomId : null, row.Room, Entry(row.Now), Entry(row.Next));
         SessionEntry? Entry(Session? s) => s is null ? null : new SessionEntry(
-            s.Id, FeedText.Summary(s), zone.ToLocal(s.Start), zone.ToLocal(s.End), [.. s.Speakers.Select(p => p.Name)], new Uri($"{page}#session-{s.Id}"));
+            s.Id, FeedText.Summary(s), zone.ToLocal(s.Start), zone.ToLocal(s.End), [.. s.Speakers.Select(p => p.Name)], PageRoutes.SessionUrl(options, Agenda.Conference.Id, s.Id));
         return JsonSerializer.Serialize(
             new Document(Agenda.Conference.Id, zone.ToLocal(At), zone.Id, [.. Rooms.Select(Row)], Phase),
             Json);
     }
 
     /// <summary>The content of the page's "Now and next" section (below its heading).</summary>
-    public void WriteTo(HtmlWriter html)
+    public void WriteTo(HtmlWriter html, string talkPath = "#session-")
     {
         var zone = Agenda.Conference.TimeZone;
         switch (Phase)
@@ -114,8 +113,8 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         foreach (var row in Rooms)
         {
             html.Open("tr").Element("th", row.Room, ("scope", "row"));
-            Cell(html, row.Now, zone);
-            Cell(html, row.Next, zone);
+            Cell(html, row.Now, zone, talkPath);
+            Cell(html, row.Next, zone, talkPath);
             html.Close("tr");
         }
 
@@ -131,7 +130,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
             && DateTimeOffset.TryParseExact(text.Replace(' ', '+'), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
     }
 
-    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone)
+    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone, string talkPath)
     {
         html.Open("td");
         if (session is null)
@@ -141,7 +140,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         else
         {
             html.Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
-                .Link($"#session-{session.Id}", FeedText.Summary(session));
+                .Link(talkPath + session.Id, FeedText.Summary(session));
         }
 
         html.Close("td");

@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The pages' stylesheet and script, served by us (no CDN, no web font): embedded in this assembly, each with its
@@ -8,6 +8,9 @@ public static class PageAssets
 {
     public const string Stylesheet = "site.css";
     public const string Script = "picks.js";
+    public const string ServiceWorker = "sw.js";
+    public const string Manifest = "manifest.webmanifest";
+    public const string Icon = "icon.svg";
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
 
@@ -15,6 +18,9 @@ public static class PageAssets
     {
         [Stylesheet] = Load(Stylesheet, "text/css; charset=utf-8"),
         [Script] = Load(Script, "text/javascript; charset=utf-8"),
+        [ServiceWorker] = Load(ServiceWorker, "text/javascript; charset=utf-8", PageHeaders.ServiceWorker),
+        [Manifest] = Load(Manifest, "application/manifest+json; charset=utf-8"),
+        [Icon] = Load(Icon, "image/svg+xml"),
     };
 
     /// <summary>The names of the assets.</summary>
@@ -30,10 +36,10 @@ public static class PageAssets
     /// <summary>The asset's path from the root, as pages link to it.</summary>
     public static string Path(FeedOptions options, string file) => PageRoutes.LocalPath(options, PageRoutes.Asset.Replace("{file}", file, StringComparison.Ordinal));
 
-    private static FeedDocument Load(string name, string contentType)
+    private static FeedDocument Load(string name, string contentType, IReadOnlyDictionary<string, string>? headers = null)
     {
         var assembly = typeof(PageAssets).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"NetconfCloud.Feeds.Pages.Assets.{name}")
+        using var stream = assembly.GetManifestResourceStream($"NetconfCloud.Site.Assets.{name}")
             ?? throw new InvalidOperationException($"The page asset {name} is not embedded.");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);
@@ -42,8 +48,9 @@ public static class PageAssets
         var lastModified = new DateTimeOffset(built.Year > 2000 ? built : DateTime.UtcNow, TimeSpan.Zero);
         return new FeedDocument(bytes.ToArray(), contentType, "", lastModified, 0)
         {
-            MaxAge = MaxAge,
-            Headers = PageHeaders.Security,
+            // The service worker is asked for again on every visit (browsers check it at most daily anyway).
+            MaxAge = name == ServiceWorker ? TimeSpan.Zero : MaxAge,
+            Headers = headers ?? PageHeaders.Security,
         };
     }
 }
@@ -56,12 +63,24 @@ public static class PageHeaders
     /// secrets, so no page ever sends a Referer.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IReadOnlyDictionary<string, string> Security { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Content-Security-Policy"] = ContentSecurityPolicy,
         ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "no-referrer",
+    };
+
+    /// <summary>
+    /// The service worker's own headers: it fetches pages of its origin (its CSP governs its fetches), and it is served
+    /// below <c>assets/</c> but looks after every page below the API root (Service-Worker-Allowed).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ServiceWorker { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = "default-src 'none'; connect-src 'self'",
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Referrer-Policy"] = "no-referrer",
+        ["Service-Worker-Allowed"] = "/",
     };
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NetconfCloud.Schedule;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class NowAndNextTests
 {
@@ -135,7 +135,7 @@ public class NowAndNextTests
         Assert.Equal(sessions[0].Start, now.GetProperty("start").GetDateTimeOffset());
         Assert.Equal(sessions[0].End, now.GetProperty("end").GetDateTimeOffset());
         Assert.Equal(sessions[0].Speakers.Select(s => s.Name), now.GetProperty("speakers").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal($"https://feeds.example.test/api/netconf-2015#session-{sessions[0].Id}", now.GetProperty("url").GetString());
+        Assert.Equal($"https://feeds.example.test/api/netconf-2015/sessions/{sessions[0].Id}", now.GetProperty("url").GetString());
         Assert.Equal(sessions[1].Id, room.GetProperty("next").GetProperty("id").GetString());
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>What every page shares: the document head with our stylesheet and script, and how dates and zones read.</summary>
 internal static class PageLayout
@@ -12,13 +12,33 @@ internal static class PageLayout
             .Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"))
             .Open("meta", ("name", "referrer"), ("content", "no-referrer"))
             .Element("title", title)
+            // No icon to fetch (a browser would ask the host's root for one): an empty one, which img-src data: allows.
+            .Open("link", ("rel", "icon"), ("href", "data:,"))
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
+            .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.Manifest)))
+            .Open("meta", ("name", "theme-color"), ("content", "#0b57d0"))
             .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
             .Close("head").Open("body", bodyAttributes)
             .Open("a", ("class", "skip"), ("href", "#main")).Text("Skip to the content").Close("a");
     }
 
     public static void End(HtmlWriter html) => html.Close("body").Close("html").Raw("\n");
+
+    /// <summary>
+    /// "Agenda version 12, last changed Thursday 3 December 2026 at 14:05 (Ottawa time)": the agenda's own version and
+    /// change time, not the source's status text.
+    /// </summary>
+    public static void AgendaVersion(HtmlWriter html, Conference conference)
+    {
+        if (conference.AgendaVersion <= 0)
+        {
+            return;
+        }
+
+        var changed = conference.TimeZone.ToLocal(conference.AgendaUpdateTime);
+        html.Open("p", ("class", "status")).Text($"Agenda version {conference.AgendaVersion.ToString(CultureInfo.InvariantCulture)}, last changed ")
+            .Time(changed, "dddd d MMMM yyyy 'at' HH:mm").Text($" ({(conference.City.Length > 0 ? $"{conference.City} time" : "local time")}).").Close("p");
+    }
 
     /// <summary>"12–13 February 2015", "30 January – 2 February 2026", or one day.</summary>
     public static string DateRange(IReadOnlyList<DateOnly> days)

@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The ways to put one calendar feed into a calendar: its webcal:// address (calendar apps, Apple Calendar), Google

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// Personal agendas as attendees use them over HTTP: made from the picks of the conference page, read back as a

@@ -1,6 +1,6 @@
 using System.Web;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class SubscribeLinksTests
 {

@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The page of one personal agenda: the talks picked (at their current times; cancelled ones marked), how to put its
@@ -37,7 +37,7 @@ public static class PersonalAgendaPage
             {
                 html.Open("li", ("id", $"picked-{session.Id}"), ("class", session.Status == SessionStatus.Cancelled ? "cancelled" : null))
                     .Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
-                    .Link($"{PageRoutes.LocalPath(options, conference.Id)}#session-{session.Id}", FeedText.Title(session));
+                    .Link(PageRoutes.SessionPath(options, conference.Id, session.Id), FeedText.Title(session));
                 if (session.Status == SessionStatus.Cancelled)
                 {
                     html.Text(" ").Element("strong", "Cancelled", ("class", "cancelled-note"));

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NetconfCloud.Schedule;
 using Xunit.Abstractions;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 public class PagePublisherTests(ITestOutputHelper output)
 {
@@ -168,7 +168,7 @@ public class PagePublisherTests(ITestOutputHelper output)
         clock.Restart();
         for (var i = 0; i < 100; i++)
         {
-            template.With(ConferencePage.NowSection(Netconf, DuringFirstTalk));
+            template.With(ConferencePage.NowSection(Netconf, DuringFirstTalk, Agendas.Options));
         }
 
         output.WriteLine($"Netconf 2015: {Netconf.Sessions.Count} sessions, page {template.Length / 1024.0:F1} KiB, rendered in {render.TotalMilliseconds:F1} ms, a request's section and splice {clock.Elapsed.TotalMilliseconds / 100:F3} ms");

@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>The page at the API root: every conference, with its dates and city, linking to its page.</summary>
 public static class ConferenceIndexPage

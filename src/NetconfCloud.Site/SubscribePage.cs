@@ -1,4 +1,4 @@
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// The page of one calendar feed (a talk, a speaker, or any other): every way to add it, as the conference page
@@ -10,17 +10,19 @@ public static class SubscribePage
     public static string Render(AgendaSnapshot agenda, FeedKey key, string title, FeedOptions options)
     {
         var conference = agenda.Conference;
-        var back = PageRoutes.LocalPath(options, conference.Id) + key.Kind switch
+        var back = key.Kind switch
         {
-            FeedKind.Session => $"#session-{key.Argument}",
-            FeedKind.Speaker => $"#speaker-{key.Argument}",
-            FeedKind.Day => $"#day-{key.Argument}",
-            _ => "",
+            FeedKind.Session => PageRoutes.SessionPath(options, conference.Id, key.Argument),
+            FeedKind.Speaker => PageRoutes.SpeakerPath(options, conference.Id, key.Argument),
+            FeedKind.Day => $"{PageRoutes.LocalPath(options, conference.Id)}?day={key.Argument}",
+            FeedKind.Room => $"{PageRoutes.LocalPath(options, conference.Id)}?room={Uri.EscapeDataString(key.Argument)}",
+            FeedKind.Track => $"{PageRoutes.LocalPath(options, conference.Id)}?track={Uri.EscapeDataString(key.Argument)}",
+            _ => PageRoutes.LocalPath(options, conference.Id),
         };
         var html = new HtmlWriter(8 * 1024);
         PageLayout.Head(html, options, $"Add to your calendar: {title}", ("data-conference", conference.Id));
         html.Open("header").Element("h1", $"Add to your calendar: {title}")
-            .Open("p").Link(back, $"Back to the {conference.Name} agenda").Close("p").Close("header")
+            .Open("p").Link(back, key.Kind is FeedKind.Session or FeedKind.Speaker ? $"Back to {title}" : $"Back to the {conference.Name} agenda").Close("p").Close("header")
             .Open("main", ("id", "main"))
             .Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Subscribe", ("id", "subscribe-title"))
             .Element("p", "Subscribe rather than download: your calendar then shows later changes (a moved or cancelled talk) by itself.");

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace NetconfCloud.Feeds;
+namespace NetconfCloud.Site;
 
 /// <summary>
 /// Encoding for HTML: every text that comes from an agenda or a setting passes through here. Letters of any script

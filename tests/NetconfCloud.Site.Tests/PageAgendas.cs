@@ -3,7 +3,7 @@ using AngleSharp.Html.Parser;
 using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Import;
 
-namespace NetconfCloud.Feeds.Tests;
+namespace NetconfCloud.Site.Tests;
 
 /// <summary>Agendas for the page tests, and pages parsed by AngleSharp (a parser we did not write).</summary>
 internal static class PageAgendas
@@ -28,6 +28,25 @@ internal static class PageAgendas
 
     public static IDocument Page(AgendaSnapshot agenda, DateTimeOffset? now = null) =>
         Parse(ConferencePage.Render(agenda, Agendas.Options, now ?? agenda.Sessions.Min(s => s.Start).AddDays(-1)));
+
+    /// <summary>The page of one day of <paramref name="agenda"/>.</summary>
+    public static IDocument Day(AgendaSnapshot agenda, DateOnly day) =>
+        Parse(ConferencePage.Render(agenda, Agendas.Options, agenda.Sessions.Min(s => s.Start).AddDays(-1), ConferenceView.All with { Day = day }));
+
+    /// <summary>The page of every day of <paramref name="agenda"/>.</summary>
+    public static IDocument[] Days(AgendaSnapshot agenda) => [.. ConferencePage.DaysOf(agenda).Select(d => Day(agenda, d))];
+
+    /// <summary>The page of a search or filter, given as query parameters.</summary>
+    public static IDocument Find(AgendaSnapshot agenda, params (string Name, string Value)[] parameters)
+    {
+        var (view, problem) = ConferenceView.Parse(name => parameters.FirstOrDefault(p => p.Name == name).Value, agenda);
+        Assert.Null(problem);
+        return Parse(ConferencePage.Render(agenda, Agendas.Options, agenda.Sessions.Min(s => s.Start).AddDays(-1), view));
+    }
+
+    /// <summary>A talk's page.</summary>
+    public static IDocument Talk(AgendaSnapshot agenda, string id) =>
+        Parse(TalkPage.Render(agenda, agenda.Sessions.Single(s => s.Id == id), Agendas.Options));
 
     public static string Local(AgendaSnapshot agenda, DateTimeOffset instant) =>
         agenda.Conference.TimeZone.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);

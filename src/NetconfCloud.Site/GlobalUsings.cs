@@ -1,0 +1,2 @@
+global using NetconfCloud.Feeds;
+global using NetconfCloud.Schedule;
