@@ -71,7 +71,9 @@ internal static class ScheduleSource
     }
 
     /// <summary>The schedule as an agenda to import; problems that stop it are printed and end the command.</summary>
-    public static async Task<IncomingAgenda> ParseAsync(byte[] bytes, string source, string? format, string? zone, string conferenceId, TextWriter error)
+    /// <remarks>With <paramref name="listAll"/>, the warnings are returned, each as a line, to be written in full.</remarks>
+    public static async Task<(IncomingAgenda Agenda, IReadOnlyList<string> Warnings)> ParseAsync(
+        byte[] bytes, string source, string? format, string? zone, string conferenceId, TextWriter error, bool listAll = false)
     {
         var name = Path.GetFileName(source.TrimEnd('/')) is { Length: > 0 } file ? file : source;
         format ??= Sniff(bytes);
@@ -80,7 +82,7 @@ internal static class ScheduleSource
             try
             {
                 var agenda = AgendaSeed.Load(new MemoryStream(bytes), DateTimeOffset.UtcNow);
-                return IncomingAgenda.From(agenda with { Conference = agenda.Conference with { Id = conferenceId } }, name);
+                return (IncomingAgenda.From(agenda with { Conference = agenda.Conference with { Id = conferenceId } }, name), []);
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or AgendaException)
             {
@@ -112,13 +114,13 @@ internal static class ScheduleSource
             throw new CommandLineException($"{name} cannot be imported: {errors.Length} problems (listed above); nothing was changed.");
         }
 
-        var warnings = problems.Count - errors.Length;
-        if (warnings > 0)
+        var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToArray();
+        if (warnings.Length > 0 && !listAll)
         {
-            await error.WriteLineAsync($"{name}: read with {warnings} warnings (duplicates, adjusted texts); the first: {problems.First(p => p.Severity == ProblemSeverity.Warning)}");
+            await error.WriteLineAsync($"{name}: read with {warnings.Length} warnings (duplicates, adjusted texts); the first: {warnings[0]}; --warnings FILE writes them all");
         }
 
-        return incoming;
+        return (incoming, [.. warnings.Select(p => p.ToString())]);
     }
 
     /// <summary>XML is frab; JSON with a top-level "schedule" is c3voc; other JSON is the seed format.</summary>

@@ -44,20 +44,26 @@ internal static class TransferCommands
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; change nothing." };
         var keepMissing = new Option<bool>("--keep-missing") { Description = "Leave sessions that are not in the source alone (else they are cancelled)." };
         var zone = new Option<string?>("--time-zone") { Description = "The conference's IANA time zone, for a file that names none." };
+        var warningsFile = new Option<string?>("--warnings") { Description = "Write every warning (the file's and the plan's) to this file, one a line; - for standard output." };
         var command = new Command("import", "Apply a whole schedule to the conference (--conference), creating it if needed. Prints what will change, then applies it.")
         {
-            source, format, dryRun, keepMissing, zone,
+            source, format, dryRun, keepMissing, zone, warningsFile,
         };
         command.SetAction(async (parse, ct) =>
         {
             using var connection = new Connection(parse, ct);
             var name = parse.GetValue(source)!;
             var bytes = await ScheduleSource.ReadAsync(name, ct);
-            var incoming = await ScheduleSource.ParseAsync(bytes, name, parse.GetValue(format), parse.GetValue(zone), connection.ConferenceId, connection.Error);
+            var warningsTo = parse.GetValue(warningsFile);
+            var (incoming, readWarnings) = await ScheduleSource.ParseAsync(bytes, name, parse.GetValue(format), parse.GetValue(zone), connection.ConferenceId, connection.Error, listAll: warningsTo is not null);
             var options = new ImportOptions(parse.GetValue(keepMissing), ValidateOnly: true);
 
             var plan = await ImportAsync(connection, incoming, options);
             await connection.Output.WriteLineAsync(Describe(plan, connection.ConferenceId, applied: false));
+            if (warningsTo is not null)
+            {
+                await WriteWarningsAsync(warningsTo, readWarnings, plan, connection.Output, ct);
+            }
             if (parse.GetValue(dryRun))
             {
                 await connection.Output.WriteLineAsync("dry run: nothing was changed");
@@ -90,6 +96,14 @@ internal static class TransferCommands
         }
 
         AppendIds(text, "updated", plan.UpdatedSessionIds);
+        foreach (var session in plan.SessionChanges.GroupBy(c => c.SessionId).Take(MaxListed))
+        {
+            foreach (var change in session)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {change.SessionId}.{change.Field}: {Short(change.Before)} → {Short(change.After)}");
+            }
+        }
+
         AppendIds(text, "cancelled", plan.CancelledSessionIds);
         if (plan.WarningCount > 0)
         {
@@ -109,6 +123,36 @@ internal static class TransferCommands
     }
 
     private const int MaxListed = 20;
+
+    /// <summary>Every warning, one a line: the file's (as read here, all of them) and the plan's (as many as the service lists, with their count).</summary>
+    private static async Task WriteWarningsAsync(string path, IReadOnlyList<string> read, ImportAgendaResponse plan, TextWriter output, CancellationToken cancellationToken)
+    {
+        var lines = read.Concat(plan.Warnings.Select(w => $"{w.Path}{(w.SourceLocation.Length > 0 ? $" (at {w.SourceLocation})" : "")}: {w.Message}")).ToList();
+        if (plan.WarningCount > plan.Warnings.Count)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"... and {plan.WarningCount - plan.Warnings.Count} more clashes: 'netconf clashes' lists every clash once imported"));
+        }
+
+        if (path == "-")
+        {
+            foreach (var line in lines)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            return;
+        }
+
+        await File.WriteAllLinesAsync(path, lines, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{lines.Count} warnings written to {path}"));
+    }
+
+    /// <summary>A value on one line, cut to 80 characters.</summary>
+    private static string Short(string value)
+    {
+        var line = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length == 0 ? "(empty)" : line.Length <= 80 ? $"'{line}'" : $"'{line[..79]}…'";
+    }
 
     private static void AppendIds(System.Text.StringBuilder text, string what, Google.Protobuf.Collections.RepeatedField<string> ids)
     {

@@ -144,6 +144,7 @@ public static class ImportMapping
         UpdatedSpeakerIds = { report.SpeakersUpdated },
         Warnings = { report.Warnings.Take(MaxWarningsListed).Select(w => new Proto.ImportWarning { Path = w.Path, SourceLocation = w.Location, Message = w.Message }) },
         WarningCount = report.Warnings.Count,
+        SessionChanges = { report.Changes.Take(MaxWarningsListed).Select(c => new Proto.SessionFieldChange { SessionId = c.SessionId, Field = c.Field, Before = c.Before, After = c.After }) },
         ConferenceChanged = report.ConferenceChanged,
         SponsorsChanged = report.SponsorsChanged,
     };

@@ -45,6 +45,23 @@ public sealed record ImportWarning(string Path, string Location, string Message)
     public override string ToString() => Location.Length > 0 ? $"{Path} (at {Location}): {Message}" : $"{Path}: {Message}";
 }
 
+/// <summary>One field of one session as it stands and as the change leaves it, as text (<see cref="SessionFieldChange.Text"/>).</summary>
+public sealed record SessionFieldChange(string SessionId, string Field, string Before, string After)
+{
+    /// <summary>A field's value as a person reads it: instants in ISO 8601 UTC, lists joined with "; ".</summary>
+    public static string Text(object? value) => value switch
+    {
+        null => "",
+        string text => text,
+        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        SpeakerRef speaker => speaker.Name.Length > 0 ? speaker.Name : speaker.Id,
+        Link link => $"{link.Title} <{link.Url}>",
+        System.Collections.IEnumerable items => string.Join("; ", items.Cast<object>().Select(Text)),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
 /// <summary>What an import changed (or, validating only, would change).</summary>
 public sealed record ImportReport(
     Conference Conference,
@@ -62,6 +79,9 @@ public sealed record ImportReport(
     public bool ConferenceChanged { get; init; }
 
     public bool SponsorsChanged { get; init; }
+
+    /// <summary>What changes in the updated sessions, field by field, in the order of the source.</summary>
+    public IReadOnlyList<SessionFieldChange> Changes { get; init; } = [];
 
     public bool ChangesAnything =>
         ConferenceCreated || ConferenceChanged || SponsorsChanged
@@ -99,6 +119,7 @@ public static class ImportPlanner
         var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<string, Session>(existing, StringComparer.Ordinal);
         List<string> created = [], updated = [], cancelled = [];
+        var changes = new List<SessionFieldChange>();
         var unchanged = 0;
         var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -163,6 +184,8 @@ public static class ImportPlanner
                 var moved = match.Start != session.Start || match.End != session.End || match.Status != session.Status;
                 result[id] = session with { Sequence = moved ? match.Sequence + 1 : match.Sequence };
                 updated.Add(id);
+                changes.AddRange(SessionFields.All.Where(f => f.Differs(match, session))
+                    .Select(f => new SessionFieldChange(id, f.Path, SessionFieldChange.Text(f.ValueOf(match)), SessionFieldChange.Text(f.ValueOf(session)))));
             }
         }
 
@@ -195,6 +218,7 @@ public static class ImportPlanner
         {
             ConferenceChanged = exists && conferenceChanged,
             SponsorsChanged = sponsorEdit.Write.Count + sponsorEdit.Remove.Count > 0,
+            Changes = changes,
         };
         if (!report.ChangesAnything)
         {

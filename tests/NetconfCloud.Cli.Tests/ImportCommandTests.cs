@@ -146,10 +146,46 @@ public class ImportCommandTests(ScheduleFixture fixture)
             [
                 "netconf-2015: sessions will create 0, will update 1, will cancel 0, untouched 29; speakers new 0, updated 0",
                 "updated: inter-fe-action",
+                "inter-fe-action.title: 'Inter FE action' → 'Inter-FE actions'",
                 "applied: netconf-2015 is now at agenda version 2",
             ],
             run.Lines);
         Assert.Equal("Inter-FE actions", talk.Title);
+    }
+
+    private static string ScheduleFile(string name) => Path.Combine(AppContext.BaseDirectory, "Schedules", name);
+
+    [Fact]
+    public async Task ADryRunShowsEachChangedFieldOldAndNew()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var file = await ExportAsync(server);
+        var json = await File.ReadAllTextAsync(file);
+        await File.WriteAllTextAsync(file, json.Replace("\"start\": \"13:30\"", "\"start\": \"13:35\"", StringComparison.Ordinal).Replace("\"title\": \"Inter FE action\"", "\"title\": \"Inter-FE actions\"", StringComparison.Ordinal));
+
+        var run = await Netconf.WriteAsync(server, "import", file, "--dry-run");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("inter-fe-action.title: 'Inter FE action' → 'Inter-FE actions'", run.Rows);
+        Assert.Contains("inter-fe-action.start_time: '2015-02-13T18:30Z' → '2015-02-13T18:35Z'", run.Rows);
+        Assert.Equal("dry run: nothing was changed", run.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task EveryWarningOfTheFileIsWrittenWhereAsked()
+    {
+        await using var server = await fixture.StartServerAsync();
+        var warnings = Path.Combine(Path.GetTempPath(), $"warnings-{Guid.NewGuid():N}.txt");
+
+        var run = await Netconf.WriteAsync(server, "import", ScheduleFile("36c3-merged.xml"), "--conference", "congress-36c3", "--time-zone", "Europe/Berlin", "--dry-run", "--warnings", warnings);
+
+        var lines = await File.ReadAllLinesAsync(warnings);
+        File.Delete(warnings);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains($"{lines.Length} warnings written to {warnings}", run.Rows);
+        Assert.True(lines.Length > 500, $"{lines.Length} warnings");
+        Assert.Contains(lines, l => l.Contains("Person id", StringComparison.Ordinal) && l.Contains("kept as two people", StringComparison.Ordinal));
+        Assert.DoesNotContain("the first:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
