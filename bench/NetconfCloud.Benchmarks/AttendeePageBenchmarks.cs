@@ -2,10 +2,10 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetconfCloud.Feeds;
-using NetconfCloud.Site;
 using NetconfCloud.Schedule;
 using NetconfCloud.Schedule.Import;
 using NetconfCloud.Schedule.Seed;
+using NetconfCloud.Site;
 
 namespace NetconfCloud.Benchmarks;
 
