@@ -22,12 +22,26 @@ public class EndToEndPageTests(FeedsHostFixture fixture)
         Assert.Contains("/api/netconf-2015", await index.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType!.MediaType));
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
-        Assert.Equal(30, document.QuerySelectorAll("article.session").Length);
+        Assert.Equal(15, document.QuerySelectorAll("#day-2015-02-12 article.session").Length);
         Assert.StartsWith("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "text/css"), (css.StatusCode, css.Content.Headers.ContentType!.MediaType));
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
         using var json = JsonDocument.Parse(await now.Content.ReadAsStringAsync());
         Assert.Equal("introduction", json.RootElement.GetProperty("rooms")[0].GetProperty("now").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task ATalksPageAndItsCalendarEachGetTheirOwnFunction()
+    {
+        using var page = await http.GetAsync("/api/netconf-2015/sessions/bpf-updates");
+        using var calendar = await http.GetAsync("/api/netconf-2015/sessions/bpf-updates.ics");
+        using var speaker = await http.GetAsync("/api/netconf-2015/speakers/alexei-starovoitov");
+        using var speakerCalendar = await http.GetAsync("/api/netconf-2015/speakers/alexei-starovoitov.ics");
+
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType!.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "text/calendar"), (calendar.StatusCode, calendar.Content.Headers.ContentType!.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (speaker.StatusCode, speaker.Content.Headers.ContentType!.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "text/calendar"), (speakerCalendar.StatusCode, speakerCalendar.Content.Headers.ContentType!.MediaType));
     }
 
     [Fact]
