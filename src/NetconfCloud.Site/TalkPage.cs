@@ -94,8 +94,10 @@ public static class TalkPage
             html.Close("div").Close("section");
         }
 
-        var links = session.Links.Where(l => ConferencePage.Web(l.Url) is not null).ToArray();
-        // The talk's page at its source (Session.SourceUrl) goes first in this list when the agenda carries it.
+        // The talk's page at its source goes first. When sessions carry it (Session.SourceUrl), this one line becomes:
+        // Link[] source = [new("This talk on the conference's site", session.SourceUrl)];  (an empty or non-http address is left out below)
+        Link[] source = [];
+        var links = source.Concat(session.Links).Where(l => ConferencePage.Web(l.Url) is not null).ToArray();
         if (links.Length > 0 || session.SlideCount > 0)
         {
             html.Open("section", ("id", "links"), ("aria-labelledby", "links-title")).Element("h2", "Links", ("id", "links-title"));
