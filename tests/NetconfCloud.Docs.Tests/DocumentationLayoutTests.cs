@@ -17,7 +17,8 @@ public partial class DocumentationLayoutTests
     public void EverySourceProjectHasAReadmeAndTheReadmeLinksTheProject()
     {
         var readme = File.ReadAllText(Repository.PathOf("README.md"));
-        var projects = Directory.EnumerateDirectories(Repository.PathOf("src")).Select(Path.GetFileName).ToList();
+        // The projects are the folders with a project file (a folder left over from a removed project has only bin/ and obj/).
+        var projects = Directory.EnumerateDirectories(Repository.PathOf("src")).Where(d => Directory.EnumerateFiles(d, "*.csproj").Any()).Select(Path.GetFileName).ToList();
 
         Assert.All(projects, project =>
         {
