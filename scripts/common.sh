@@ -41,3 +41,25 @@ ensure_chromium() {
   }
   [[ -x "$chromium" ]] || { echo "error: Chromium did not install at $chromium" >&2; exit 1; }
 }
+
+# ConfClerk (Debian's Qt conference app, a real reader of our frab schedule.xml), run by the FeedFunctions tests on
+# an Xvfb display and driven with xdotool. Installed with apt when missing; once it is here the tests must run it
+# (NETCONF_REQUIRE_CONFCLERK=1), so a missing tool fails them instead of skipping them.
+ensure_confclerk() {
+  local missing=()
+  command -v confclerk >/dev/null 2>&1 || missing+=(confclerk)
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
+  if ((${#missing[@]} > 0)); then
+    need apt-get "the ConfClerk test needs ${missing[*]}: install them"
+    local sudo=""
+    [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+    say "Installing ${missing[*]} (Debian packages) for the ConfClerk test"
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
+      $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    }
+    command -v confclerk >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1 ||
+      { echo "error: ${missing[*]} did not install" >&2; exit 1; }
+  fi
+  export NETCONF_REQUIRE_CONFCLERK=1
+}
