@@ -17,8 +17,8 @@ public sealed record AgendaServiceSettings
 
     /// <summary>
     /// How long a conference's agenda held in memory is served without asking storage whether it moved (one point
-    /// read of the conference row). One second: what the feeds already allow themselves (they revalidate at most once a
-    /// second), so a change made through another instance reaches a calendar no later than before, and storage sees
+    /// read of the conference row). One second: with the feeds' own half second (they revalidate against a replica at
+    /// most twice a second), a change made through another instance reaches a calendar within 1.5 s, and storage sees
     /// one small read a second per conference per instance however many requests arrive.
     /// </summary>
     public TimeSpan RevalidateInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -9,10 +7,10 @@ using NetconfCloud.Testing;
 namespace NetconfCloud.Deployment.Tests;
 
 /// <summary>
-/// The schedule service and the feeds as Azure runs them: each published once per test run (Release, to a
-/// temporary folder) and started with the environment its Dockerfile and infra/ module give it. Only what cannot be
-/// the cloud's is made local, and each such change is named in <see cref="LocalScheduleServiceEnvironmentAsync"/>
-/// and <see cref="LocalFeedsSettingsAsync"/>.
+/// The schedule service and the feeds as Azure runs them: each published once per test run
+/// (<see cref="PublishedApps"/>) and started with the environment its Dockerfile and infra/ module give it. Only
+/// what cannot be the cloud's is made local, and each such change is named in
+/// <see cref="LocalScheduleServiceEnvironmentAsync"/> and <see cref="LocalFeedsSettingsAsync"/>.
 /// </summary>
 public sealed partial class ProductionFixture : IAsyncLifetime
 {
@@ -28,7 +26,6 @@ public sealed partial class ProductionFixture : IAsyncLifetime
         ["APP_UID"] = "1654",
     };
 
-    private readonly List<string> folders = [];
     private Azurite? azurite;
     private AppProcess? service;
     private AppProcess? feeds;
@@ -51,9 +48,7 @@ public sealed partial class ProductionFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var publishing = Task.WhenAll(
-            PublishAsync("src/NetconfCloud.ScheduleService"),
-            PublishAsync("src/NetconfCloud.FeedFunctions"));
+        var publishing = Task.WhenAll(PublishedApps.ScheduleServiceAsync(), PublishedApps.FeedsAsync());
         azurite = await Azurite.StartAsync();
         var published = await publishing;
 
@@ -63,13 +58,13 @@ public sealed partial class ProductionFixture : IAsyncLifetime
         ProbeAddress = new Uri($"http://127.0.0.1:{ports[8081]}");
         service = AppProcess.Start(Path.Combine(published[0], "NetconfCloud.ScheduleService.dll"), [], With(environment, Egress.Environment));
         Channel = GrpcChannel.ForAddress(ScheduleAddress);
-        await WaitUntilServingAsync();
+        await WaitUntilServingAsync(service, Channel);
 
         var feedsPort = FreePort.Next();
         FeedsAddress = new Uri($"http://127.0.0.1:{feedsPort}");
         var settings = await LocalFeedsSettingsAsync(ScheduleAddress, FeedsAddress);
         feeds = AppProcess.Start(
-            FunctionsHostDll,
+            PublishedApps.FunctionsHostDll,
             ["--app", published[1], "--port", feedsPort.ToString(CultureInfo.InvariantCulture)],
             With(settings, Egress.Environment));
         await feeds.WhenOutputContains("Functions host ready").WaitAsync(TimeSpan.FromSeconds(90));
@@ -146,60 +141,17 @@ public sealed partial class ProductionFixture : IAsyncLifetime
     internal static IReadOnlyList<int> ContainerPorts(string urls) =>
         [.. PortInUrl().Matches(urls).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
-    private static string FunctionsHostDll
-    {
-        get
-        {
-            var configuration = typeof(ProductionFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Repository.PathOf("src", "NetconfCloud.FunctionsHost", "bin", configuration, "net10.0", "functions-host.dll");
-        }
-    }
-
-    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> more) =>
+    internal static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> more) =>
         settings.Concat(more).ToDictionary(StringComparer.Ordinal);
 
-    /// <summary>
-    /// <c>dotnet publish -c Release</c> to a temporary folder. When this test run is itself Release, the build it
-    /// made is published as it is (<c>--no-build</c>), which is quick and leaves the build output alone.
-    /// </summary>
-    private async Task<string> PublishAsync(string project)
+    /// <summary>Waits until the started service's gRPC health check says SERVING; fails if it exits or takes 60 s.</summary>
+    internal static async Task WaitUntilServingAsync(AppProcess service, GrpcChannel channel)
     {
-        var folder = Directory.CreateTempSubdirectory("netconf-publish-").FullName;
-        folders.Add(folder);
-        var configuration = typeof(ProductionFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { "publish", Repository.PathOf(project), "-c", "Release", "-o", folder, "--nologo", "-v", "quiet" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-            Environment = { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
-        };
-        if (configuration == "Release")
-        {
-            info.ArgumentList.Add("--no-build");
-        }
-
-        using var publish = Process.Start(info)!;
-        var output = publish.StandardOutput.ReadToEndAsync();
-        var error = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish {project} failed: {await output}{await error}");
-        }
-
-        return folder;
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        var health = new Health.HealthClient(Channel);
+        var health = new Health.HealthClient(channel);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            if (service!.HasExited)
+            if (service.HasExited)
             {
                 throw new InvalidOperationException($"The schedule service exited: {service.Output}");
             }
@@ -222,7 +174,7 @@ public sealed partial class ProductionFixture : IAsyncLifetime
             }
             catch (OperationCanceledException)
             {
-                throw new InvalidOperationException($"The schedule service did not serve on {ScheduleAddress} within 60 s: {service.Output}");
+                throw new InvalidOperationException($"The schedule service did not serve on {channel.Target} within 60 s: {service.Output}");
             }
         }
     }
@@ -246,10 +198,6 @@ public sealed partial class ProductionFixture : IAsyncLifetime
         }
 
         await Egress.DisposeAsync();
-        foreach (var folder in folders)
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     [GeneratedRegex(@"http://[^:;/]+:(\d+)")]
