@@ -73,6 +73,15 @@ public static class PageHeaders
     };
 
     /// <summary>
+    /// A page's headers: <see cref="Security"/>, and that it is written in the visitor's language, chosen by
+    /// Accept-Language or by the cookie of an earlier choice (the host adds Accept-Encoding to Vary).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Page { get; } = new Dictionary<string, string>(Security, StringComparer.OrdinalIgnoreCase)
+    {
+        ["Vary"] = "Accept-Language, Cookie",
+    };
+
+    /// <summary>
     /// The service worker's own headers: it fetches pages of its origin (its CSP governs its fetches), and it is served
     /// below <c>assets/</c> but looks after every page below the API root (Service-Worker-Allowed).
     /// </summary>
