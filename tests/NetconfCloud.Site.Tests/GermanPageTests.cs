@@ -252,3 +252,33 @@ public class GermanPageTests
         return null;
     }
 }
+
+/// <summary>What a language costs: the FOSDEM 2026 day page in each language, its size as sent and its render time (numbers for the notes, no timed assertions).</summary>
+public class LanguageCostMeasurements(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public void MeasureTheFosdemDayPageInEachLanguage()
+    {
+        var fosdem = PageAgendas.Fosdem;
+        var day = ConferencePage.DaysOf(fosdem)[1];
+        var sizes = new List<int>();
+        foreach (var language in SiteLanguage.All)
+        {
+            ConferencePage.Template(fosdem, Agendas.Options, ConferenceView.All with { Day = day }, language);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var template = ConferencePage.Template(fosdem, Agendas.Options, ConferenceView.All with { Day = day }, language);
+            var render = clock.Elapsed;
+            var page = template.With("");
+            using var compressed = new MemoryStream();
+            using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                brotli.Write(page);
+            }
+
+            sizes.Add(page.Length);
+            output.WriteLine($"FOSDEM 2026 {day:yyyy-MM-dd} in {language.Tag}: {page.Length / 1024.0:F1} KiB, {compressed.Length / 1024.0:F1} KiB Brotli, rendered in {render.TotalMilliseconds:F1} ms");
+        }
+
+        Assert.All(sizes, size => Assert.InRange(size, sizes.Min(), sizes.Min() * 11 / 10));
+    }
+}
