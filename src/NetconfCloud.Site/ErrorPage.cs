@@ -41,7 +41,7 @@ public static class ErrorPage
         var document = new FeedDocument(body, "text/html; charset=utf-8", "", DateTimeOffset.UnixEpoch, 0)
         {
             MaxAge = TimeSpan.Zero,
-            Headers = PageHeaders.Page,
+            Headers = PageHeaders.Page(language),
         };
         return new FeedResult(status, document, message);
     }

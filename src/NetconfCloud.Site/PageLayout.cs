@@ -36,7 +36,7 @@ internal static class PageLayout
             // No icon to fetch (a browser would ask the host's root for one): an empty one, which img-src data: allows.
             .Open("link", ("rel", "icon"), ("href", "data:,"))
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
-            .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.Manifest)))
+            .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.ManifestOf(language))))
             .Open("meta", ("name", "theme-color"), ("content", "#0b57d0"))
             .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
             .Close("head").Open("body", attributes)

@@ -55,7 +55,7 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
 
         var body = Encoding.UTF8.GetBytes(ConferenceIndexPage.Render(conferences, options.Value, language));
         var changed = conferences.Select(c => c.AgendaUpdateTime).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
-        var document = new FeedDocument(body, HtmlType, "", changed, 0) { MaxAge = PageMaxAge, Headers = PageHeaders.Page };
+        var document = new FeedDocument(body, HtmlType, "", changed, 0) { MaxAge = PageMaxAge, Headers = PageHeaders.Page(language) };
         lastIndex[language] = document;
         return FeedResult.Ok(document);
     }
@@ -100,7 +100,7 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Page,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
@@ -141,7 +141,7 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         var document = new FeedDocument(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Page,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
@@ -249,7 +249,7 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         var document = new FeedDocument(body, HtmlType, "", page.Agenda.Conference.AgendaUpdateTime, page.Agenda.Conference.AgendaVersion)
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Page,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }

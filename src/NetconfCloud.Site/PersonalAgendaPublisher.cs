@@ -49,7 +49,7 @@ public sealed partial class PersonalAgendaPublisher(
             {
                 IsPrivate = true,
                 MaxAge = TimeSpan.Zero,
-                Headers = PageHeaders.Page,
+                Headers = PageHeaders.Page(language),
             };
         }, cancellationToken);
 

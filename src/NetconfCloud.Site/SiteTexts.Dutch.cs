@@ -154,6 +154,9 @@ public sealed partial class SiteTexts
         NotALanguageTag = tag => $"lang '{tag}' is geen taalcode (zoals en of de).",
         NotASiteLanguage = (tag, tags) => $"hl '{tag}' is geen taal van deze site; die heeft {tags}.",
 
+        AppName = "Conferentieprogramma's",
+        AppShortName = "Programma's",
+        AppDescription = "Conferentieprogramma's: elke talk per dag, zaal en track, je keuzes, en agenda's die de wijzigingen volgen. Werkt offline zodra gezien.",
         PickedOne = "{n} talk",
         PickedMany = "{n} talks",
         ExistingAgenda = "Je hebt al een programma voor deze conferentie: ",

@@ -154,6 +154,9 @@ public sealed partial class SiteTexts
         NotALanguageTag = tag => $"lang '{tag}' is not a language tag (such as en or de).",
         NotASiteLanguage = (tag, tags) => $"hl '{tag}' is not a language of this site; it has {tags}.",
 
+        AppName = "Conference agendas",
+        AppShortName = "Agendas",
+        AppDescription = "Conference agendas: every talk by day, room and track, your picks, and calendars that follow the changes. Works offline once seen.",
         PickedOne = "{n} talk",
         PickedMany = "{n} talks",
         ExistingAgenda = "You already have an agenda for this conference: ",

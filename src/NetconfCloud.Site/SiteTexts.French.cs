@@ -154,6 +154,9 @@ public sealed partial class SiteTexts
         NotALanguageTag = tag => $"lang « {tag} » n'est pas une étiquette de langue (comme en ou de).",
         NotASiteLanguage = (tag, tags) => $"hl « {tag} » n'est pas une langue de ce site ; il a {tags}.",
 
+        AppName = "Programmes de conférences",
+        AppShortName = "Programmes",
+        AppDescription = "Programmes de conférences : chaque exposé par jour, salle et thème, votre sélection, et des agendas qui suivent les changements. Fonctionne hors ligne une fois consulté.",
         PickedOne = "{n} exposé",
         PickedMany = "{n} exposés",
         ExistingAgenda = "Vous avez déjà un programme pour cette conférence : ",

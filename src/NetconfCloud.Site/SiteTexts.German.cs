@@ -154,6 +154,9 @@ public sealed partial class SiteTexts
         NotALanguageTag = tag => $"lang „{tag}“ ist keine Sprachangabe (wie en oder de).",
         NotASiteLanguage = (tag, tags) => $"hl „{tag}“ ist keine Sprache dieser Seite; sie hat {tags}.",
 
+        AppName = "Konferenzprogramme",
+        AppShortName = "Programme",
+        AppDescription = "Konferenzprogramme: jeder Vortrag nach Tag, Raum und Track, Ihre Auswahl und Kalender, die den Änderungen folgen. Einmal gesehen, auch offline.",
         PickedOne = "{n} Vortrag",
         PickedMany = "{n} Vorträge",
         ExistingAgenda = "Sie haben schon ein Programm für diese Konferenz: ",

@@ -315,7 +315,13 @@ public sealed partial class SiteTexts
 
     public required Func<string, string, string> NotASiteLanguage { get; init; }
 
-    // What the script and the service worker show (given to them in data- attributes).
+    // The installed app (the web app manifest), and what the script and the service worker show (given to them in data- attributes).
+    public required string AppName { get; init; }
+
+    public required string AppShortName { get; init; }
+
+    public required string AppDescription { get; init; }
+
     public required string PickedOne { get; init; }
 
     public required string PickedMany { get; init; }

@@ -67,6 +67,7 @@ public class PageFunctionTests(FeedsFixture fixture)
         Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Donnerstag, 12. Februar", page.QuerySelector("#day-2015-02-12 h2")!.TextContent);
         Assert.Equal("Accept-Encoding, Accept-Language, Cookie", response.Header("Vary"));
+        Assert.Equal("de", response.Header("Content-Language"));
         Assert.Equal("", response.Header("Set-Cookie"));
         Assert.StartsWith("public", response.Header("Cache-Control"), StringComparison.Ordinal);
     }

@@ -178,6 +178,7 @@ public class GermanPageTests
         Assert.Equal("de", PageAgendas.Parse(Encoding.UTF8.GetString(german.Body)).DocumentElement.GetAttribute("lang"));
         Assert.Equal("en", PageAgendas.Parse(Encoding.UTF8.GetString(english.Body)).DocumentElement.GetAttribute("lang"));
         Assert.Equal("Accept-Language, Cookie", german.Headers["Vary"]);
+        Assert.Equal(("de", "en"), (german.Headers["Content-Language"], english.Headers["Content-Language"]));
     }
 
     [Fact]
@@ -193,6 +194,25 @@ public class GermanPageTests
         Assert.NotEqual(german.ETag, english.ETag);
         Assert.Equal(2, publisher.ItemPagesKept("netconf-2015"));
         Assert.Equal("Accept-Language, Cookie", english.Headers["Vary"]);
+    }
+
+    [Theory]
+    [InlineData("en", "manifest.webmanifest", "Conference agendas")]
+    [InlineData("de", "manifest.de.webmanifest", "Konferenzprogramme")]
+    [InlineData("fr", "manifest.fr.webmanifest", "Programmes de conférences")]
+    [InlineData("nl", "manifest.nl.webmanifest", "Conferentieprogramma's")]
+    public void EachLanguagesPagesLinkTheAppManifestInThatLanguage(string tag, string file, string name)
+    {
+        var language = SiteLanguage.Find(tag)!;
+
+        var page = PageAgendas.Parse(ConferenceIndexPage.Render([TwoRooms.Conference], Agendas.Options, language));
+        using var manifest = System.Text.Json.JsonDocument.Parse(PageAssets.Get(file)!.Body);
+
+        Assert.Equal($"/api/assets/{file}", page.QuerySelector("link[rel=manifest]")!.GetAttribute("href"));
+        Assert.Equal((name, language.Texts.AppShortName, language.Texts.AppDescription, tag),
+            (manifest.RootElement.GetProperty("name").GetString(), manifest.RootElement.GetProperty("short_name").GetString(),
+             manifest.RootElement.GetProperty("description").GetString(), manifest.RootElement.GetProperty("lang").GetString()));
+        Assert.Equal("../", manifest.RootElement.GetProperty("start_url").GetString());
     }
 
     [Fact]

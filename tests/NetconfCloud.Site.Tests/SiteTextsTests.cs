@@ -81,6 +81,12 @@ public class SiteTextsTests
     public void ATalksLanguageIsNamedInThePagesLanguage(string page, string talk, string name) =>
         Assert.Equal(name, SiteLanguage.Find(page)!.NameOfLanguage(talk));
 
+    [Theory]
+    [InlineData("Ottawa", "heure d'Ottawa")]
+    [InlineData("Bruxelles", "heure de Bruxelles")]
+    [InlineData("Évry", "heure d'Évry")]
+    public void FrenchElidesDeBeforeAVowel(string city, string place) => Assert.Equal(place, SiteTexts.French.CityTime(city));
+
     /// <summary>Every text member of the table: strings and functions of their parts (the culture's name is a setting, not a text).</summary>
     internal static IEnumerable<PropertyInfo> TextMembers() =>
         typeof(SiteTexts).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(SiteTexts.CultureName));
