@@ -207,7 +207,7 @@ public static partial class ConferencePage
             Select("find-day", "day", t.Day, days.Select(d => (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), language.DayTitle(d))),
                 view.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             Select("find-room", "room", t.Room, conference.Rooms.Select(r => (r.Id, r.Name)), view.RoomId);
-            Select("find-track", "track", t.Track, conference.Tracks.Select(t => (t.Id, t.Name)), view.TrackId);
+            Select("find-track", "track", t.Track, conference.Tracks.Select(track => (track.Id, track.Name)), view.TrackId);
             var languages = sessions.Select(s => s.Language).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
             if (languages.Length > 1)
             {

@@ -48,7 +48,7 @@ public sealed record ConferenceView(DateOnly? Day, string Query, string RoomId, 
         }
 
         var track = Value("track");
-        if (track.Length > 0 && conference.Tracks.All(t => t.Id != track))
+        if (track.Length > 0 && conference.Tracks.All(known => known.Id != track))
         {
             return (null, t.NotATrack(Clip(track), conference.Name));
         }

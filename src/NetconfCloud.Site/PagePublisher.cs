@@ -8,8 +8,9 @@ namespace NetconfCloud.Site;
 /// <summary>
 /// Answers the attendee pages: the index of conferences, a conference's page and its now-and-next document, each in
 /// the visitor's <see cref="SiteLanguage"/>. A conference page is rendered once per agenda version and language (kept,
-/// bounded, least recently used dropped first) and only its "Now and next" section is made per request. When the agenda cannot be read, the last good page is served
-/// (marked stale), as <see cref="FeedPublisher"/> does for feeds; otherwise "unavailable".
+/// bounded, least recently used dropped first) and only its "Now and next" section is made per request. When the
+/// agenda cannot be read, the last good page is served (marked stale), as <see cref="FeedPublisher"/> does for feeds;
+/// otherwise "unavailable".
 /// </summary>
 public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOptions> options, TimeProvider time, ILogger<PagePublisher> logger)
 {

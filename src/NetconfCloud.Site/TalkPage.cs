@@ -43,7 +43,7 @@ public static class TalkPage
             html.Element("dt", t.Room).Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?room={Uri.EscapeDataString(room.Id)}", room.Name).Close("dd");
         }
 
-        if (conference.Tracks.FirstOrDefault(t => t.Id == session.TrackId) is { } track)
+        if (conference.Tracks.FirstOrDefault(known => known.Id == session.TrackId) is { } track)
         {
             html.Element("dt", t.Track).Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?track={Uri.EscapeDataString(track.Id)}", track.Name).Close("dd");
         }
