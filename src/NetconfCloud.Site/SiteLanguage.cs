@@ -74,8 +74,7 @@ public sealed class SiteLanguage
     /// <summary>A language of talks by name in this language: ours from the table, any other by its own name ("español").</summary>
     public string NameOfLanguage(string tag)
     {
-        var ours = Find(tag) is { } site && site.Tag.Equals(tag.Split('-')[0], StringComparison.OrdinalIgnoreCase) ? site.Tag : null;
-        switch (ours)
+        switch (Find(tag)?.Tag)
         {
             case "en": return Texts.NameOfEnglish;
             case "de": return Texts.NameOfGerman;
