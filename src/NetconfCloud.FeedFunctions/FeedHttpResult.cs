@@ -63,12 +63,15 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
         }
 
         var coding = ContentCodings.Choose(request.Headers.AcceptEncoding, document.ContentType, document.Body.Length);
-        response.Headers.Vary = "Accept-Encoding";
+        // Pages add what else they vary by (the visitor's language: Accept-Language, Cookie).
+        response.Headers.Vary = document.Headers.TryGetValue("Vary", out var vary) ? $"Accept-Encoding, {vary}" : "Accept-Encoding";
         response.Headers.ETag = ContentCodings.ETag(document.ETag, coding);
         response.Headers.LastModified = document.LastModifiedHttpDate;
         // A stale rendering (the agenda could not be read) is served, but clients are asked back soon.
         var maxAge = result.Stale ? Math.Min(FeedResult.RetryAfterSeconds, (int)refresh.TotalSeconds) : (int)refresh.TotalSeconds;
-        response.Headers.CacheControl = $"{(document.IsPrivate ? "private" : "public")}, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}";
+        // An answer that sets a cookie (a remembered language) is the visitor's own: no shared cache keeps it.
+        var isPrivate = document.IsPrivate || response.Headers.SetCookie.Count > 0;
+        response.Headers.CacheControl = $"{(isPrivate ? "private" : "public")}, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}";
         if (document.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

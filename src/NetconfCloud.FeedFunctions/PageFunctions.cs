@@ -8,30 +8,31 @@ namespace NetconfCloud.FeedFunctions;
 
 /// <summary>
 /// The attendee pages: the index of conferences at the API root, a conference's page, what is on now and next, and
-/// the pages' stylesheet and script. Anonymous, GET and HEAD; routes from <see cref="PageRoutes"/>; written as HTTP
-/// by <see cref="FeedHttpResult"/> (validators, 304, the pages' security headers).
+/// the pages' stylesheet and script. Anonymous, GET and HEAD; routes from <see cref="PageRoutes"/>; pages in the
+/// visitor's language (<see cref="PageLanguage"/>); written as HTTP by <see cref="FeedHttpResult"/> (validators, 304,
+/// the pages' security headers).
 /// </summary>
 public sealed class PageFunctions(PagePublisher publisher)
 {
     [Function("ConferenceIndexPage")]
     public async Task<IActionResult> ConferenceIndexPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Index)] HttpRequest request) =>
-        new FeedHttpResult(await publisher.GetIndexAsync(request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetIndexAsync(language, request.HttpContext.RequestAborted));
 
     [Function("ConferencePage")]
     public async Task<IActionResult> ConferencePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Conference)] HttpRequest request, string conference) =>
-        new FeedHttpResult(await publisher.GetConferencePageAsync(conference, name => request.Query[name].FirstOrDefault(), request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetConferencePageAsync(conference, name => request.Query[name].FirstOrDefault(), language, request.HttpContext.RequestAborted));
 
     [Function("SessionPage")]
     public async Task<IActionResult> SessionPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Session)] HttpRequest request, string conference, string session) =>
-        new FeedHttpResult(await publisher.GetSessionPageAsync(conference, session, request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetSessionPageAsync(conference, session, language, request.HttpContext.RequestAborted));
 
     [Function("SpeakerPage")]
     public async Task<IActionResult> SpeakerPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Speaker)] HttpRequest request, string conference, string speaker) =>
-        new FeedHttpResult(await publisher.GetSpeakerPageAsync(conference, speaker, request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetSpeakerPageAsync(conference, speaker, language, request.HttpContext.RequestAborted));
 
     [Function("NowAndNext")]
     public async Task<IActionResult> NowAndNext(
@@ -41,7 +42,7 @@ public sealed class PageFunctions(PagePublisher publisher)
     [Function("SubscribePage")]
     public async Task<IActionResult> SubscribePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Subscribe)] HttpRequest request, string conference, string feed) =>
-        new FeedHttpResult(await publisher.GetSubscribePageAsync(conference, feed, request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetSubscribePageAsync(conference, feed, language, request.HttpContext.RequestAborted));
 
     [Function("PageAsset")]
     public static IActionResult PageAsset(

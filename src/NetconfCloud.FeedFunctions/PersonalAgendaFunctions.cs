@@ -25,7 +25,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
         var result = await publisher.CreateAsync(conference, picks, request.HttpContext.RequestAborted);
         if (result.Agenda is null && read.IsForm && result.Status == FeedStatus.BadRequest)
         {
-            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, picks, PersonalAgendaRoutes.CreateUrl(publisher.Options, conference).AbsolutePath, request.HttpContext.RequestAborted));
+            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, picks, PersonalAgendaRoutes.CreateUrl(publisher.Options, conference).AbsolutePath, PageLanguage.Of(request).Language, request.HttpContext.RequestAborted));
         }
 
         return result.Agenda is not { } created ? new FeedHttpResult(result.AsFeedResult())
@@ -48,7 +48,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
         {
             return WantsJson(request)
                 ? Answer(await publisher.GetAsync(conference, id, cancellation))
-                : new FeedHttpResult(await publisher.GetPageAsync(conference, id, cancellation));
+                : await PageLanguage.AnswerAsync(request, language => publisher.GetPageAsync(conference, id, language, cancellation));
         }
 
         if (await PicksRequest.ReadAsync(request) is not { } read)
@@ -63,7 +63,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
             : PersonalAgendaResult.Refused(FeedStatus.BadRequest, "action must be 'save' (with the picked sessions) or 'revoke'.");
         if (read.IsForm && result.Agenda is null && result.Status == FeedStatus.BadRequest && read.Picks is { } refused)
         {
-            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, refused, PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id).AbsolutePath, cancellation));
+            return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, refused, PersonalAgendaRoutes.PageUrl(publisher.Options, conference, id).AbsolutePath, PageLanguage.Of(request).Language, cancellation));
         }
 
         return read.IsForm && result.Agenda is not null

@@ -3,15 +3,17 @@ namespace NetconfCloud.Site;
 /// <summary>The page at the API root: every conference, with its dates and city, linking to its page.</summary>
 public static class ConferenceIndexPage
 {
-    public static string Render(IReadOnlyList<Conference> conferences, FeedOptions options)
+    public static string Render(IReadOnlyList<Conference> conferences, FeedOptions options, SiteLanguage? language = null)
     {
+        language ??= SiteLanguage.English;
+        var t = language.Texts;
         var html = new HtmlWriter(4096 + (conferences.Count * 300));
-        PageLayout.Head(html, options, "Conferences");
-        html.Open("header").Element("h1", "Conferences").Close("header")
+        PageLayout.Head(html, options, language, t.Conferences, "");
+        html.Element("h1", t.Conferences).Close("header")
             .Open("main", ("id", "main"));
         if (conferences.Count == 0)
         {
-            html.Element("p", "No conference is published yet.");
+            html.Element("p", t.NoConference);
         }
         else
         {
@@ -20,7 +22,7 @@ public static class ConferenceIndexPage
             {
                 html.Open("li", ("id", $"conference-{conference.Id}"))
                     .Open("h2").Link(PageRoutes.LocalPath(options, conference.Id), conference.FullName.Length > 0 ? conference.FullName : conference.Name).Close("h2")
-                    .Open("p").Text(PageLayout.DateRange(conference.Days));
+                    .Open("p").Text(language.DateRange(conference.Days));
                 if (conference.City.Length > 0)
                 {
                     html.Text($" · {conference.City}");

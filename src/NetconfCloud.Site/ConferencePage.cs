@@ -53,29 +53,30 @@ public static partial class ConferencePage
     public const int MaxResults = 300;
 
     /// <summary>The whole page of <paramref name="view"/> (the default day when none) at <paramref name="now"/>.</summary>
-    public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null)
+    public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null, SiteLanguage? language = null)
     {
         var shown = view ?? ConferenceView.All;
-        var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) });
-        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowSection(agenda, now, options)));
+        language ??= SiteLanguage.English;
+        var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) }, language);
+        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowSection(agenda, now, options, language)));
     }
 
     /// <summary>The content of the "Now and next" section at <paramref name="at"/>.</summary>
-    public static string NowSection(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options)
+    public static string NowSection(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options, SiteLanguage? language = null)
     {
         var html = new HtmlWriter(2048);
-        NowAndNext.Of(agenda, at).WriteTo(html, PageRoutes.SessionPath(options, agenda.Conference.Id, ""));
+        NowAndNext.Of(agenda, at).WriteTo(html, language ?? SiteLanguage.English, PageRoutes.SessionPath(options, agenda.Conference.Id, ""));
         return html.ToString();
     }
 
     /// <summary>The page of the conference's first day without its "Now and next" content, in two parts.</summary>
-    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options) =>
-        Template(agenda, options, ConferenceView.All with { Day = DefaultDay(agenda, DateTimeOffset.MinValue) });
+    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options, SiteLanguage? language = null) =>
+        Template(agenda, options, ConferenceView.All with { Day = DefaultDay(agenda, DateTimeOffset.MinValue) }, language);
 
     /// <summary>The page of <paramref name="view"/> without its "Now and next" content, in two parts.</summary>
-    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options, ConferenceView view)
+    public static ConferencePageTemplate Template(AgendaSnapshot agenda, FeedOptions options, ConferenceView view, SiteLanguage? language = null)
     {
-        var page = new Writer(agenda, options, view).Page();
+        var page = new Writer(agenda, options, view, language ?? SiteLanguage.English).Page();
         var slot = page.IndexOf(Slot, StringComparison.Ordinal);
         return slot < 0
             ? new ConferencePageTemplate(Encoding.UTF8.GetBytes(page), [], agenda.Conference.AgendaVersion)
@@ -105,8 +106,9 @@ public static partial class ConferencePage
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex Colour();
 
-    private sealed class Writer(AgendaSnapshot agenda, FeedOptions options, ConferenceView view)
+    private sealed class Writer(AgendaSnapshot agenda, FeedOptions options, ConferenceView view, SiteLanguage language)
     {
+        private readonly SiteTexts t = language.Texts;
         private readonly HtmlWriter html = new(64 * 1024 + (agenda.Sessions.Count * 400));
         private readonly Conference conference = agenda.Conference;
         private readonly ConferenceTimeZone zone = agenda.Conference.TimeZone;
@@ -121,9 +123,9 @@ public static partial class ConferencePage
 
         public string Page()
         {
-            var title = view.IsFiltered ? $"Find a talk — {conference.FullName}"
-                : view.Day is { } shown ? $"{conference.FullName}: {Conference.DayTitle(shown)}" : conference.FullName;
-            PageLayout.Head(html, options, title, ("data-conference", Id));
+            var title = view.IsFiltered ? t.FindATalkTitle(conference.FullName)
+                : view.Day is { } shown ? $"{conference.FullName}: {language.DayTitle(shown)}" : conference.FullName;
+            PageLayout.Head(html, options, language, title, Here + view.QueryString(), ("data-conference", Id));
             Header();
             html.Open("main", ("id", "main"), ("data-conference", Id));
             SearchForm();
@@ -133,7 +135,7 @@ public static partial class ConferencePage
             }
             else
             {
-                html.Open("section", ("id", "now"), ("aria-labelledby", "now-title")).Element("h2", "Now and next", ("id", "now-title"))
+                html.Open("section", ("id", "now"), ("aria-labelledby", "now-title")).Element("h2", t.NowAndNext, ("id", "now-title"))
                     .Raw(Slot).Close("section");
                 if (view.Day is { } day)
                 {
@@ -141,7 +143,7 @@ public static partial class ConferencePage
                 }
                 else
                 {
-                    html.Element("p", "Nothing is scheduled yet.");
+                    html.Element("p", t.NothingScheduled);
                 }
             }
 
@@ -160,13 +162,13 @@ public static partial class ConferencePage
 
         private void Header()
         {
-            html.Open("header").Element("h1", conference.FullName);
+            html.Element("h1", conference.FullName);
             if (conference.Subtitle.Length > 0)
             {
                 html.Element("p", conference.Subtitle, ("class", "subtitle"));
             }
 
-            html.Open("p", ("class", "when-where")).Text(PageLayout.DateRange(conference.Days));
+            html.Open("p", ("class", "when-where")).Text(language.DateRange(conference.Days));
             if (conference.Location.Length > 0)
             {
                 html.Text(" · ").Text(conference.Location);
@@ -175,20 +177,20 @@ public static partial class ConferencePage
             html.Close("p");
             if (Web(conference.Url) is { } url)
             {
-                html.Open("p").Link(url, "The conference's web site", ("rel", "noopener")).Close("p");
+                html.Open("p").Link(url, t.ConferenceWebSite, ("rel", "noopener")).Close("p");
             }
 
-            PageLayout.AgendaVersion(html, conference);
+            PageLayout.AgendaVersion(html, conference, language);
             if (conference.CoLocatedEvent is { } colocated)
             {
-                html.Element("p", $"Held with {colocated.Name}, {PageLayout.DateRange([colocated.StartDate, colocated.EndDate])}{(colocated.City.Length > 0 ? $", {colocated.City}" : "")}.");
+                html.Element("p", t.HeldWith(colocated.Name, language.DateRange([colocated.StartDate, colocated.EndDate]), colocated.City));
             }
 
-            html.Element("p", PageLayout.ZoneNote(conference), ("class", "zone"));
-            html.Open("nav", ("aria-label", "Days"), ("class", "days")).Open("ul");
+            html.Element("p", PageLayout.ZoneNote(conference, language), ("class", "zone"));
+            html.Open("nav", ("aria-label", t.Days), ("class", "days")).Open("ul");
             foreach (var day in days)
             {
-                html.Open("li").Link(Here + view.QueryString(day), Conference.DayTitle(day), ("aria-current", view.Day == day ? "page" : null)).Close("li");
+                html.Open("li").Link(Here + view.QueryString(day), language.DayTitle(day), ("aria-current", view.Day == day ? "page" : null)).Close("li");
             }
 
             html.Close("ul").Close("nav").Close("header");
@@ -197,31 +199,31 @@ public static partial class ConferencePage
         /// <summary>A plain GET form: works without script, and its address can be shared.</summary>
         private void SearchForm()
         {
-            html.Open("form", ("id", "find"), ("class", "find"), ("method", "get"), ("action", Here), ("role", "search"), ("aria-label", "Find a talk"))
-                .Open("p", ("class", "find-q")).Element("label", "Find a talk", ("for", "find-q")).Raw(" ")
+            html.Open("form", ("id", "find"), ("class", "find"), ("method", "get"), ("action", Here), ("role", "search"), ("aria-label", t.FindATalk))
+                .Open("p", ("class", "find-q")).Element("label", t.FindATalk, ("for", "find-q")).Raw(" ")
                 .Open("input", ("id", "find-q"), ("name", "q"), ("type", "search"), ("value", view.Query), ("maxlength", ConferenceView.MaxQueryLength.ToString(CultureInfo.InvariantCulture)),
-                    ("placeholder", "title, speaker, words of the abstract, track"))
+                    ("placeholder", t.SearchPlaceholder))
                 .Close("p").Open("p", ("class", "find-filters"));
-            Select("find-day", "day", "Day", days.Select(d => (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Conference.DayTitle(d))),
+            Select("find-day", "day", t.Day, days.Select(d => (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), language.DayTitle(d))),
                 view.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-            Select("find-room", "room", "Room", conference.Rooms.Select(r => (r.Id, r.Name)), view.RoomId);
-            Select("find-track", "track", "Track", conference.Tracks.Select(t => (t.Id, t.Name)), view.TrackId);
+            Select("find-room", "room", t.Room, conference.Rooms.Select(r => (r.Id, r.Name)), view.RoomId);
+            Select("find-track", "track", t.Track, conference.Tracks.Select(track => (track.Id, track.Name)), view.TrackId);
             var languages = sessions.Select(s => s.Language).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
             if (languages.Length > 1)
             {
-                Select("find-lang", "lang", "Language", languages.Select(l => (l, LanguageName(l))), view.Language);
+                Select("find-lang", "lang", t.Language, languages.Select(l => (l, language.NameOfLanguage(l))), view.Language);
             }
 
-            html.Element("button", "Find", ("type", "submit"));
+            html.Element("button", t.Find, ("type", "submit"));
             html.Close("p").Open("p", ("class", "find-mine"), ("hidden", ""))
-                .Open("input", ("type", "checkbox"), ("id", "find-mine")).Raw(" ").Element("label", "Only my picks", ("for", "find-mine"))
+                .Open("input", ("type", "checkbox"), ("id", "find-mine")).Raw(" ").Element("label", t.OnlyMyPicks, ("for", "find-mine"))
                 .Close("p").Close("form");
         }
 
         private void Select(string id, string name, string label, IEnumerable<(string Value, string Text)> options, string chosen)
         {
             html.Open("span", ("class", "field")).Element("label", label, ("for", id)).Raw(" ").Open("select", ("id", id), ("name", name))
-                .Element("option", name == "day" ? "Any day" : "Any", ("value", ""));
+                .Element("option", name == "day" ? t.AnyDay : t.Any, ("value", ""));
             foreach (var (value, text) in options)
             {
                 html.Element("option", text, ("value", value), ("selected", value == chosen ? "" : null));
@@ -234,16 +236,16 @@ public static partial class ConferencePage
         {
             var found = sessions.Where(s => view.Matches(s, agenda, zone)).ToArray();
             html.Open("section", ("id", "results"), ("aria-labelledby", "results-title"))
-                .Element("h2", found.Length == 1 ? "1 session found" : $"{found.Length} sessions found", ("id", "results-title"))
-                .Open("p").Link(Here + (view.Day is { } d ? $"?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : ""), "Clear the search").Close("p");
+                .Element("h2", t.SessionsFound(found.Length), ("id", "results-title"))
+                .Open("p").Link(Here + (view.Day is { } d ? $"?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : ""), t.ClearSearch).Close("p");
             if (found.Length > MaxResults)
             {
-                html.Element("p", $"The first {MaxResults} are shown; add a word, a day, a room or a track to narrow the search.", ("class", "hint"));
+                html.Element("p", t.FirstShown(MaxResults), ("class", "hint"));
             }
 
             foreach (var day in found.Take(MaxResults).GroupBy(s => zone.DayOf(s.Start)))
             {
-                html.Element("h3", Conference.DayTitle(day.Key), ("class", "day-title")).Open("ol", ("class", "agenda"));
+                html.Element("h3", language.DayTitle(day.Key), ("class", "day-title")).Open("ol", ("class", "agenda"));
                 foreach (var session in day)
                 {
                     html.Open("li");
@@ -256,7 +258,7 @@ public static partial class ConferencePage
 
             if (found.Length == 0)
             {
-                html.Element("p", "Nothing matches. Try fewer words, or another day, room or track.");
+                html.Element("p", t.NothingMatches);
             }
 
             html.Close("section");
@@ -267,21 +269,21 @@ public static partial class ConferencePage
             var id = DayId(day);
             var held = sessions.Where(s => zone.DayOf(s.Start) == day).ToArray();
             html.Open("section", ("id", id), ("class", "day"), ("aria-labelledby", $"{id}-title"))
-                .Element("h2", Conference.DayTitle(day), ("id", $"{id}-title"));
+                .Element("h2", language.DayTitle(day), ("id", $"{id}-title"));
             if (conference.Days.Contains(day))
             {
                 var key = new FeedKey(FeedKind.Day, Id, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                html.Open("p", ("class", "add")).Link(PageRoutes.SubscribePath(options, key), "Add this day to your calendar").Close("p");
+                html.Open("p", ("class", "add")).Link(PageRoutes.SubscribePath(options, key), t.AddThisDay).Close("p");
             }
 
             var grid = DayGrid.Of(held, conference.Rooms);
             if (grid.Columns.Count > 1)
             {
-                Grid(grid, Conference.DayTitle(day));
+                Grid(grid, language.DayTitle(day));
             }
             else if (held.Length == 0)
             {
-                html.Element("p", "Nothing is scheduled on this day yet.");
+                html.Element("p", t.NothingOnThisDay);
             }
             else
             {
@@ -306,9 +308,9 @@ public static partial class ConferencePage
         private void Grid(DayGrid grid, string day)
         {
             var columns = grid.Columns.Count.ToString(CultureInfo.InvariantCulture);
-            html.Open("div", ("class", "grid-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", $"{day}: rooms across, times down"))
+            html.Open("div", ("class", "grid-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", t.GridLabel(day)))
                 .Open("table", ("class", "grid"))
-                .Open("thead").Open("tr").Element("th", "Time", ("scope", "col"));
+                .Open("thead").Open("tr").Element("th", t.Time, ("scope", "col"));
             foreach (var room in grid.Columns)
             {
                 html.Element("th", room.Name, ("scope", "col"), ("data-room", room.Id));
@@ -318,7 +320,7 @@ public static partial class ConferencePage
             foreach (var row in grid.Rows)
             {
                 html.Open("tr", ("class", row.IsEverywhere ? "everywhere" : row.HasStarts ? null : "idle"))
-                    .Open("th", ("scope", "row")).Time(zone.ToLocal(row.Start)).Close("th");
+                    .Open("th", ("scope", "row")).Time(zone.ToLocal(row.Start), language).Close("th");
                 if (row.IsEverywhere)
                 {
                     html.Open("td", ("colspan", columns));
@@ -376,7 +378,7 @@ public static partial class ConferencePage
             if (!inGrid)
             {
                 var start = zone.ToLocal(session.Start);
-                html.Time(start).Text("–").Time(zone.ToLocal(session.End)).Text(" ");
+                html.Time(start, language).Text("–").Time(zone.ToLocal(session.End), language).Text(" ");
             }
 
             if (rooms.TryGetValue(session.RoomId, out var room))
@@ -387,7 +389,7 @@ public static partial class ConferencePage
             var details = new List<string>(2);
             if (session.IsTalk && session.Speakers.Count > 0)
             {
-                details.Add(Names(session.Speakers.Select(s => s.Name).ToArray()));
+                details.Add(language.Names(session.Speakers.Select(s => s.Name).ToArray()));
             }
 
             if (tracks.TryGetValue(session.TrackId, out var track))
@@ -402,14 +404,14 @@ public static partial class ConferencePage
 
             if (cancelled)
             {
-                html.Element("strong", " Cancelled", ("class", "cancelled-note"));
+                html.Element("strong", $" {t.Cancelled}", ("class", "cancelled-note"));
             }
 
             html.Close("p");
             if (session.IsTalk && !cancelled)
             {
                 html.Open("label", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("form", "my-agenda"), ("id", $"pick-{session.Id}"))
-                    .Text(" Pick").Close("label");
+                    .Text($" {t.Pick}").Close("label");
             }
 
             html.Close("article");
@@ -420,16 +422,16 @@ public static partial class ConferencePage
         {
             html.Open("div", ("class", "picks-bar"))
                 .Open("form", ("id", "my-agenda"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, Id).AbsolutePath))
-                .Element("button", "Make my calendar", ("type", "submit"))
-                .Raw(" ").Link("#my", "How picking works")
+                .Element("button", t.MakeMyCalendar, ("type", "submit"))
+                .Raw(" ").Link("#my", t.HowPickingWorks)
                 .Close("form").Close("div");
         }
 
         private void MyAgendaSection()
         {
             html.Open("section", ("id", "my"), ("aria-labelledby", "my-title"))
-                .Element("h2", "My agenda", ("id", "my-title"))
-                .Element("p", "Tick “Pick” on the talks you want to see (on any day, or on a talk's own page), then make your calendar: you get a page and a calendar address of your own, which follow the talks when they move. There is no account: the address is the key, so keep it private.")
+                .Element("h2", t.MyAgenda, ("id", "my-title"))
+                .Element("p", t.MyAgendaHelp)
                 .Element("p", "", ("id", "my-agenda-existing"), ("hidden", ""))
                 .Close("section");
         }
@@ -437,11 +439,11 @@ public static partial class ConferencePage
         private void SubscribeSection()
         {
             html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title"))
-                .Element("h2", "Subscribe", ("id", "subscribe-title"))
-                .Element("p", "Put the whole agenda in your calendar; it follows every change. Each day, room, track, speaker and talk has a calendar of its own too.");
-            SubscribeLinks.For(options, new FeedKey(FeedKind.Event, Id), FeedKinds.Title(new FeedKey(FeedKind.Event, Id), agenda)).WriteTo(html, "event", null);
+                .Element("h2", t.Subscribe, ("id", "subscribe-title"))
+                .Element("p", t.SubscribeWholeAgenda);
+            SubscribeLinks.For(options, new FeedKey(FeedKind.Event, Id), FeedKinds.Title(new FeedKey(FeedKind.Event, Id), agenda)).WriteTo(html, language, "event", null);
             html.Open("div", ("id", "android"), ("class", "advice"))
-                .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
+                .Element("p", t.AndroidAdvice).Element("p", t.OutlookAdvice)
                 .Close("div")
                 .Close("section");
         }
@@ -453,12 +455,12 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "rooms"), ("aria-labelledby", "rooms-title")).Element("h2", "Rooms", ("id", "rooms-title"))
+            html.Open("section", ("id", "rooms"), ("aria-labelledby", "rooms-title")).Element("h2", t.Rooms, ("id", "rooms-title"))
                 .Open("ul", ("class", "index"));
             foreach (var room in conference.Rooms)
             {
                 html.Open("li", ("id", $"room-{room.Id}")).Link($"{Here}?room={Uri.EscapeDataString(room.Id)}", room.Name).Text(" (")
-                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Room, Id, room.Id)), "calendar").Text(")").Close("li");
+                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Room, Id, room.Id)), t.CalendarLink).Text(")").Close("li");
             }
 
             html.Close("ul").Close("section");
@@ -471,14 +473,14 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "tracks"), ("aria-labelledby", "tracks-title")).Element("h2", "Tracks", ("id", "tracks-title"))
+            html.Open("section", ("id", "tracks"), ("aria-labelledby", "tracks-title")).Element("h2", t.Tracks, ("id", "tracks-title"))
                 .Open("ul", ("class", "index"));
             foreach (var track in conference.Tracks)
             {
                 html.Open("li", ("id", $"track-{track.Id}"));
                 Swatch(track);
                 html.Link($"{Here}?track={Uri.EscapeDataString(track.Id)}", track.Name).Text(" (")
-                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Track, Id, track.Id)), "calendar").Text(")").Close("li");
+                    .Link(PageRoutes.SubscribePath(options, new FeedKey(FeedKind.Track, Id, track.Id)), t.CalendarLink).Text(")").Close("li");
             }
 
             html.Close("ul").Close("section");
@@ -491,7 +493,7 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "sponsors"), ("aria-labelledby", "sponsors-title")).Element("h2", "Sponsors", ("id", "sponsors-title"));
+            html.Open("section", ("id", "sponsors"), ("aria-labelledby", "sponsors-title")).Element("h2", t.Sponsors, ("id", "sponsors-title"));
             foreach (var tier in JsonDocuments.ByTier(agenda))
             {
                 if (tier.Key.Length > 0)
@@ -533,7 +535,7 @@ public static partial class ConferencePage
                 return;
             }
 
-            html.Open("section", ("id", "committee"), ("aria-labelledby", "committee-title")).Element("h2", "Committee", ("id", "committee-title")).Open("ul");
+            html.Open("section", ("id", "committee"), ("aria-labelledby", "committee-title")).Element("h2", t.Committee, ("id", "committee-title")).Open("ul");
             foreach (var member in conference.Committee)
             {
                 html.Element("li", member.Role.Length > 0 ? $"{member.Name}, {member.Role}" : member.Name);
@@ -546,12 +548,12 @@ public static partial class ConferencePage
         {
             string Path(FeedKind kind) => PageRoutes.LocalPath(options, new FeedKey(kind, Id).Path);
             html.Open("footer").Open("ul")
-                .Open("li").Link(Path(FeedKind.C3voc), "schedule.json (c3voc)").Close("li")
-                .Open("li").Link(Path(FeedKind.Frab), "schedule.xml (frab)").Close("li")
-                .Open("li").Link(Path(FeedKind.Index), "Every calendar feed (JSON)").Close("li")
-                .Open("li").Link(Path(FeedKind.Sponsors), "Sponsors (JSON)").Close("li")
-                .Open("li").Link(PageRoutes.LocalPath(options, $"{Id}/now.json"), "Now and next (JSON)").Close("li")
-                .Open("li").Link(PageRoutes.LocalPath(options, ""), "All conferences").Close("li")
+                .Open("li").Link(Path(FeedKind.C3voc), t.C3vocExport).Close("li")
+                .Open("li").Link(Path(FeedKind.Frab), t.FrabExport).Close("li")
+                .Open("li").Link(Path(FeedKind.Index), t.EveryFeed).Close("li")
+                .Open("li").Link(Path(FeedKind.Sponsors), t.SponsorsJson).Close("li")
+                .Open("li").Link(PageRoutes.LocalPath(options, $"{Id}/now.json"), t.NowAndNextJson).Close("li")
+                .Open("li").Link(PageRoutes.LocalPath(options, ""), t.AllConferences).Close("li")
                 .Close("ul").Close("footer");
         }
 
@@ -563,24 +565,6 @@ public static partial class ConferencePage
                 html.Raw("<svg class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\" focusable=\"false\">")
                     .Open("rect", ("width", "12"), ("height", "12"), ("fill", track.Color)).Close("rect").Raw("</svg>");
             }
-        }
-    }
-
-    /// <summary>"A", "A and B", "A, B and C".</summary>
-    internal static string Names(IReadOnlyList<string> names) =>
-        names.Count <= 1 ? string.Join("", names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
-
-    /// <summary>A language's name in English ("German"), or its tag when .NET does not know it.</summary>
-    internal static string LanguageName(string tag)
-    {
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(tag);
-            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? tag : culture.EnglishName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return tag;
         }
     }
 

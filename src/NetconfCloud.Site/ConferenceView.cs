@@ -17,8 +17,9 @@ public sealed record ConferenceView(DateOnly? Day, string Query, string RoomId, 
     public bool IsFiltered => Query.Length > 0 || RoomId.Length > 0 || TrackId.Length > 0 || Language.Length > 0;
 
     /// <summary>The view asked for by <paramref name="parameters"/> (name to value; absent or empty means "any"), or what is wrong with it.</summary>
-    public static (ConferenceView? View, string? Problem) Parse(Func<string, string?> parameters, AgendaSnapshot agenda)
+    public static (ConferenceView? View, string? Problem) Parse(Func<string, string?> parameters, AgendaSnapshot agenda, SiteLanguage? language = null)
     {
+        var t = (language ?? SiteLanguage.English).Texts;
         var conference = agenda.Conference;
         string Value(string name) => (parameters(name) ?? "").Trim();
 
@@ -28,7 +29,7 @@ public sealed record ConferenceView(DateOnly? Day, string Query, string RoomId, 
             var days = ConferencePage.DaysOf(agenda);
             if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || !days.Contains(parsed))
             {
-                return (null, $"day must be one of the days of {conference.Name}: {string.Join(", ", days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}.");
+                return (null, t.DayNotOfConference(conference.Name, string.Join(", ", days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
             }
 
             day = parsed;
@@ -37,28 +38,28 @@ public sealed record ConferenceView(DateOnly? Day, string Query, string RoomId, 
         var query = Value("q");
         if (query.Length > MaxQueryLength)
         {
-            return (null, $"q (the search) must be at most {MaxQueryLength} characters.");
+            return (null, t.QueryTooLong(MaxQueryLength));
         }
 
         var room = Value("room");
         if (room.Length > 0 && conference.Rooms.All(r => r.Id != room))
         {
-            return (null, $"room '{Clip(room)}' is not a room of {conference.Name}.");
+            return (null, t.NotARoom(Clip(room), conference.Name));
         }
 
         var track = Value("track");
-        if (track.Length > 0 && conference.Tracks.All(t => t.Id != track))
+        if (track.Length > 0 && conference.Tracks.All(known => known.Id != track))
         {
-            return (null, $"track '{Clip(track)}' is not a track of {conference.Name}.");
+            return (null, t.NotATrack(Clip(track), conference.Name));
         }
 
-        var language = Value("lang");
-        if (language.Length > 0 && !LanguageTag.IsValid(language))
+        var talkLanguage = Value("lang");
+        if (talkLanguage.Length > 0 && !LanguageTag.IsValid(talkLanguage))
         {
-            return (null, $"lang '{Clip(language)}' is not a language tag (such as en or de).");
+            return (null, t.NotALanguageTag(Clip(talkLanguage)));
         }
 
-        return (new ConferenceView(day, query, room, track, language), null);
+        return (new ConferenceView(day, query, room, track, talkLanguage), null);
     }
 
     /// <summary>Whether <paramref name="session"/> is shown: in the day (when one is asked), the room, the track, the language, and matching every word searched.</summary>

@@ -98,12 +98,29 @@ public sealed class HtmlWriter
         return this;
     }
 
-    /// <summary>A <c>time</c> element: the instant in ISO 8601 with its offset, shown as 24-hour local time.</summary>
-    public HtmlWriter Time(DateTimeOffset local, string format = "HH:mm")
+    /// <summary>A <c>time</c> element: the local instant in ISO 8601 with its offset, shown as <paramref name="language"/> writes a time of day.</summary>
+    public HtmlWriter Time(DateTimeOffset local, SiteLanguage language) => TimeAs(local, language.TimeOfDay(local));
+
+    /// <summary>A <c>time</c> element: the local instant in ISO 8601 with its offset, shown as <paramref name="shown"/>.</summary>
+    public HtmlWriter TimeAs(DateTimeOffset local, string shown)
     {
         html.Append("<time datetime=\"").Append(local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).Append("\">")
-            .Append(Html.Encode(local.ToString(format, CultureInfo.InvariantCulture))).Append("</time>");
+            .Append(Html.Encode(shown)).Append("</time>");
         return this;
+    }
+
+    /// <summary>A sentence of the texts with markup where it says <see cref="SiteTexts.When"/> (a time, mostly).</summary>
+    public HtmlWriter Sentence(string text, Action<HtmlWriter> when)
+    {
+        var at = text.IndexOf(SiteTexts.When, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return Text(text);
+        }
+
+        Text(text[..at]);
+        when(this);
+        return Text(text[(at + SiteTexts.When.Length)..]);
     }
 
     public override string ToString() => html.ToString();

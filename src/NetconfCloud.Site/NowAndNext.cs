@@ -82,9 +82,10 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
     }
 
     /// <summary>The content of the page's "Now and next" section (below its heading).</summary>
-    public void WriteTo(HtmlWriter html, string talkPath = "#session-")
+    public void WriteTo(HtmlWriter html, SiteLanguage language, string talkPath = "#session-")
     {
         var zone = Agenda.Conference.TimeZone;
+        var t = language.Texts;
         switch (Phase)
         {
             case ConferencePhase.Before:
@@ -92,29 +93,29 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
                 if (first != default)
                 {
                     var local = zone.ToLocal(first);
-                    html.Open("p").Text($"Starts {Conference.DayTitle(DateOnly.FromDateTime(local.DateTime))} at ").Time(local).Text(".").Close("p");
+                    html.Open("p").Sentence(t.StartsAt(language.DayTitle(DateOnly.FromDateTime(local.DateTime))), h => h.Time(local, language)).Close("p");
                 }
                 else
                 {
-                    html.Element("p", "Nothing is scheduled yet.");
+                    html.Element("p", t.NothingScheduled);
                 }
 
                 return;
             case ConferencePhase.After:
-                html.Element("p", "The conference has ended.");
+                html.Element("p", t.Ended);
                 return;
         }
 
-        html.Open("p", ("class", "as-of")).Text("As of ").Time(zone.ToLocal(At)).Text(":").Close("p");
+        html.Open("p", ("class", "as-of")).Sentence(t.AsOf, h => h.Time(zone.ToLocal(At), language)).Close("p");
         html.Open("table", ("class", "now-next"))
             .Open("thead").Open("tr")
-            .Element("th", "Room", ("scope", "col")).Element("th", "Now", ("scope", "col")).Element("th", "Next", ("scope", "col"))
+            .Element("th", t.Room, ("scope", "col")).Element("th", t.Now, ("scope", "col")).Element("th", t.Next, ("scope", "col"))
             .Close("tr").Close("thead").Open("tbody");
         foreach (var row in Rooms)
         {
-            html.Open("tr").Element("th", row.Room, ("scope", "row"));
-            Cell(html, row.Now, zone, talkPath);
-            Cell(html, row.Next, zone, talkPath);
+            html.Open("tr").Element("th", row.RoomId.Length == 0 ? t.Everywhere : row.Room, ("scope", "row"));
+            Cell(html, row.Now, zone, language, talkPath);
+            Cell(html, row.Next, zone, language, talkPath);
             html.Close("tr");
         }
 
@@ -130,7 +131,7 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
             && DateTimeOffset.TryParseExact(text.Replace(' ', '+'), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
     }
 
-    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone, string talkPath)
+    private static void Cell(HtmlWriter html, Session? session, ConferenceTimeZone zone, SiteLanguage language, string talkPath)
     {
         html.Open("td");
         if (session is null)
@@ -139,8 +140,8 @@ public sealed record NowAndNext(AgendaSnapshot Agenda, DateTimeOffset At, Confer
         }
         else
         {
-            html.Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
-                .Link(talkPath + session.Id, FeedText.Summary(session));
+            html.Time(zone.ToLocal(session.Start), language).Text("–").Time(zone.ToLocal(session.End), language).Text(" ")
+                .Link(talkPath + session.Id, FeedText.Summary(session), ("lang", session.Language.Length > 0 ? session.Language : null));
         }
 
         html.Close("td");

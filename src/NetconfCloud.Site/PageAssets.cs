@@ -14,14 +14,16 @@ public static class PageAssets
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
 
-    private static readonly Dictionary<string, FeedDocument> Assets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FeedDocument> Assets = new Dictionary<string, FeedDocument>(StringComparer.Ordinal)
     {
         [Stylesheet] = Load(Stylesheet, "text/css; charset=utf-8"),
         [Script] = Load(Script, "text/javascript; charset=utf-8"),
         [ServiceWorker] = Load(ServiceWorker, "text/javascript; charset=utf-8", PageHeaders.ServiceWorker),
-        [Manifest] = Load(Manifest, "application/manifest+json; charset=utf-8"),
         [Icon] = Load(Icon, "image/svg+xml"),
-    };
+    }.Concat(SiteLanguage.All.Select(l => KeyValuePair.Create(ManifestOf(l), LoadManifest(l)))).ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The web app manifest in <paramref name="language"/>: <c>manifest.webmanifest</c> in English, <c>manifest.de.webmanifest</c> in German.</summary>
+    public static string ManifestOf(SiteLanguage language) => language == SiteLanguage.English ? Manifest : $"manifest.{language.Tag}.webmanifest";
 
     /// <summary>The names of the assets.</summary>
     public static IEnumerable<string> Names => Assets.Keys;
@@ -35,6 +37,23 @@ public static class PageAssets
 
     /// <summary>The asset's path from the root, as pages link to it.</summary>
     public static string Path(FeedOptions options, string file) => PageRoutes.LocalPath(options, PageRoutes.Asset.Replace("{file}", file, StringComparison.Ordinal));
+
+    /// <summary>The embedded manifest with its name, short name, description and language from the language's texts.</summary>
+    private static FeedDocument LoadManifest(SiteLanguage language)
+    {
+        var template = Load(Manifest, "application/manifest+json; charset=utf-8");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(template.Body)!.AsObject();
+        manifest["name"] = language.Texts.AppName;
+        manifest["short_name"] = language.Texts.AppShortName;
+        manifest["description"] = language.Texts.AppDescription;
+        manifest["lang"] = language.Tag;
+        var body = System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+        return new FeedDocument(body, template.ContentType, "", template.LastModified, 0) { MaxAge = MaxAge, Headers = template.Headers };
+    }
 
     private static FeedDocument Load(string name, string contentType, IReadOnlyDictionary<string, string>? headers = null)
     {
@@ -71,6 +90,20 @@ public static class PageHeaders
         ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "no-referrer",
     };
+
+    private static readonly Dictionary<SiteLanguage, IReadOnlyDictionary<string, string>> Pages = SiteLanguage.All.ToDictionary(
+        language => language,
+        language => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(Security, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Language"] = language.Tag,
+            ["Vary"] = "Accept-Language, Cookie",
+        });
+
+    /// <summary>
+    /// A page's headers: <see cref="Security"/>, the page's language, and that the language was chosen by
+    /// Accept-Language or by the cookie of an earlier choice (the host adds Accept-Encoding to Vary).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Page(SiteLanguage language) => Pages[language];
 
     /// <summary>
     /// The service worker's own headers: it fetches pages of its origin (its CSP governs its fetches), and it is served

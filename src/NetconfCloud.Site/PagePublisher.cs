@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 namespace NetconfCloud.Site;
 
 /// <summary>
-/// Answers the attendee pages: the index of conferences, a conference's page and its now-and-next document. A
-/// conference page is rendered once per agenda version (kept, bounded, least recently used dropped first) and only
-/// its "Now and next" section is made per request. When the agenda cannot be read, the last good page is served
-/// (marked stale), as <see cref="FeedPublisher"/> does for feeds; otherwise "unavailable".
+/// Answers the attendee pages: the index of conferences, a conference's page and its now-and-next document, each in
+/// the visitor's <see cref="SiteLanguage"/>. A conference page is rendered once per agenda version and language (kept,
+/// bounded, least recently used dropped first) and only its "Now and next" section is made per request. When the
+/// agenda cannot be read, the last good page is served (marked stale), as <see cref="FeedPublisher"/> does for feeds;
+/// otherwise "unavailable".
 /// </summary>
 public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOptions> options, TimeProvider time, ILogger<PagePublisher> logger)
 {
@@ -25,7 +26,7 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     private readonly LruCache<string, Kept> pages =
         new(Math.Max(options.Value.FeedCacheBytes / 4, 1), kept => 64 * 1024L + (kept.Agenda.Sessions.Count * 9 * 1024L));
 
-    private FeedDocument? lastIndex;
+    private readonly ConcurrentDictionary<SiteLanguage, FeedDocument> lastIndex = new();
 
     /// <summary>The pages kept, by conference id.</summary>
     internal int PagesKept => pages.Count;
@@ -33,8 +34,14 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     /// <summary>How many talk and speaker pages are kept for the conference's current agenda.</summary>
     internal int ItemPagesKept(string conferenceId) => pages.TryGetValue(conferenceId, out var kept) ? kept.Items.Count : 0;
 
+    /// <summary>How many day pages (one per day and language asked) are kept for the conference's current agenda.</summary>
+    internal int DayPagesKept(string conferenceId) => pages.TryGetValue(conferenceId, out var kept) ? kept.Days.Count : 0;
+
+    /// <summary>The index of conferences, in English.</summary>
+    public Task<FeedResult> GetIndexAsync(CancellationToken cancellationToken) => GetIndexAsync(SiteLanguage.English, cancellationToken);
+
     /// <summary>The index of conferences.</summary>
-    public async Task<FeedResult> GetIndexAsync(CancellationToken cancellationToken)
+    public async Task<FeedResult> GetIndexAsync(SiteLanguage language, CancellationToken cancellationToken)
     {
         IReadOnlyList<Conference> conferences;
         try
@@ -44,26 +51,30 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         catch (AgendaSourceUnavailableException e)
         {
             LogUnavailable("the index", e.Message);
-            return lastIndex is { } stale ? FeedResult.Ok(stale, stale: true) : Unavailable();
+            return lastIndex.TryGetValue(language, out var stale) ? FeedResult.Ok(stale, stale: true) : Unavailable();
         }
 
-        var body = Encoding.UTF8.GetBytes(ConferenceIndexPage.Render(conferences, options.Value));
+        var body = Encoding.UTF8.GetBytes(ConferenceIndexPage.Render(conferences, options.Value, language));
         var changed = conferences.Select(c => c.AgendaUpdateTime).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
-        var document = new FeedDocument(body, HtmlType, "", changed, 0) { MaxAge = PageMaxAge, Headers = PageHeaders.Security };
-        lastIndex = document;
+        var document = new FeedDocument(body, HtmlType, "", changed, 0) { MaxAge = PageMaxAge, Headers = PageHeaders.Page(language) };
+        lastIndex[language] = document;
         return FeedResult.Ok(document);
     }
 
     /// <summary>A conference's page with no parameters: the day of the conference that is today, or its first.</summary>
     public Task<FeedResult> GetConferencePageAsync(string conferenceId, CancellationToken cancellationToken) =>
-        GetConferencePageAsync(conferenceId, _ => null, cancellationToken);
+        GetConferencePageAsync(conferenceId, _ => null, SiteLanguage.English, cancellationToken);
+
+    /// <summary>A conference's page as <paramref name="parameters"/> ask, in English.</summary>
+    public Task<FeedResult> GetConferencePageAsync(string conferenceId, Func<string, string?> parameters, CancellationToken cancellationToken) =>
+        GetConferencePageAsync(conferenceId, parameters, SiteLanguage.English, cancellationToken);
 
     /// <summary>
     /// A conference's page as <paramref name="parameters"/> ask (<c>day</c>, <c>q</c>, <c>room</c>, <c>track</c>, <c>lang</c>),
-    /// with what is on now and next at the time of the request. A day's page is rendered once per agenda version; a
-    /// search per request. A bad parameter is a page saying which (400).
+    /// with what is on now and next at the time of the request, in <paramref name="language"/>. A day's page is rendered
+    /// once per agenda version and language; a search per request. A bad parameter is a page saying which (400).
     /// </summary>
-    public async Task<FeedResult> GetConferencePageAsync(string conferenceId, Func<string, string?> parameters, CancellationToken cancellationToken)
+    public async Task<FeedResult> GetConferencePageAsync(string conferenceId, Func<string, string?> parameters, SiteLanguage language, CancellationToken cancellationToken)
     {
         var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
         if (page is null)
@@ -72,42 +83,43 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         }
 
         var agenda = page.Agenda;
-        var (view, problem) = ConferenceView.Parse(parameters, agenda);
+        var (view, problem) = ConferenceView.Parse(parameters, agenda, language);
         if (view is null)
         {
-            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, "This search cannot be made", problem!, agenda.Conference);
+            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, language.Texts.SearchRefused, problem!, agenda.Conference);
         }
 
         var now = time.GetUtcNow();
         var template = view.IsFiltered
-            ? ConferencePage.Template(agenda, options.Value, view)
-            : page.Days.GetOrAdd(view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, day =>
-                ConferencePage.Template(agenda, options.Value, view with { Day = day == DateOnly.MinValue ? null : day }));
+            ? ConferencePage.Template(agenda, options.Value, view, language)
+            : page.Days.GetOrAdd((view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, language), key =>
+                ConferencePage.Template(agenda, options.Value, view with { Day = key.Day == DateOnly.MinValue ? null : key.Day }, key.Language));
         var report = NowAndNext.Of(agenda, now);
         // A search has no "Now and next" section (its template has no place for it).
-        var text = view.IsFiltered ? "" : ConferencePage.NowSection(agenda, now, options.Value);
+        var text = view.IsFiltered ? "" : ConferencePage.NowSection(agenda, now, options.Value, language);
         var lastModified = report.LastChange;
         var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Security,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
 
-    /// <summary>The page of one session (<c>sessions/{id}</c>), rendered once per agenda version.</summary>
-    public Task<FeedResult> GetSessionPageAsync(string conferenceId, string sessionId, CancellationToken cancellationToken) =>
-        GetItemPageAsync(conferenceId, "sessions/" + sessionId, agenda =>
-            agenda.Sessions.FirstOrDefault(s => s.Id == sessionId) is { } session ? TalkPage.Render(agenda, session, options.Value) : null,
-            $"No session '{Clip(sessionId)}'", cancellationToken);
+    /// <summary>The page of one session (<c>sessions/{id}</c>), rendered once per agenda version and language.</summary>
+    public Task<FeedResult> GetSessionPageAsync(string conferenceId, string sessionId, SiteLanguage language, CancellationToken cancellationToken) =>
+        GetItemPageAsync(conferenceId, "sessions/" + sessionId, language, agenda =>
+            agenda.Sessions.FirstOrDefault(s => s.Id == sessionId) is { } session ? TalkPage.Render(agenda, session, options.Value, language) : null,
+            conference => language.Texts.NoSession(Clip(sessionId), conference), cancellationToken);
 
-    /// <summary>The page of one speaker (<c>speakers/{id}</c>), rendered once per agenda version.</summary>
-    public Task<FeedResult> GetSpeakerPageAsync(string conferenceId, string speakerId, CancellationToken cancellationToken) =>
-        GetItemPageAsync(conferenceId, "speakers/" + speakerId, agenda =>
-            agenda.Speakers.FirstOrDefault(s => s.Id == speakerId) is { } speaker ? SpeakerPage.Render(agenda, speaker, options.Value) : null,
-            $"No speaker '{Clip(speakerId)}'", cancellationToken);
+    /// <summary>The page of one speaker (<c>speakers/{id}</c>), rendered once per agenda version and language.</summary>
+    public Task<FeedResult> GetSpeakerPageAsync(string conferenceId, string speakerId, SiteLanguage language, CancellationToken cancellationToken) =>
+        GetItemPageAsync(conferenceId, "speakers/" + speakerId, language, agenda =>
+            agenda.Speakers.FirstOrDefault(s => s.Id == speakerId) is { } speaker ? SpeakerPage.Render(agenda, speaker, options.Value, language) : null,
+            conference => language.Texts.NoSpeaker(Clip(speakerId), conference), cancellationToken);
 
-    private async Task<FeedResult> GetItemPageAsync(string conferenceId, string path, Func<AgendaSnapshot, string?> render, string missing, CancellationToken cancellationToken)
+    private async Task<FeedResult> GetItemPageAsync(
+        string conferenceId, string path, SiteLanguage language, Func<AgendaSnapshot, string?> render, Func<string, string> missing, CancellationToken cancellationToken)
     {
         var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
         if (page is null)
@@ -117,20 +129,20 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
 
         var agenda = page.Agenda;
         // Only pages that exist are kept: unknown ids must not grow the cache.
-        if (!page.Items.TryGetValue(path, out var body))
+        if (!page.Items.TryGetValue((path, language), out var body))
         {
             if (render(agenda) is not { } html)
             {
-                return ErrorPage.Result(FeedStatus.NotFound, options.Value, "Not on this agenda", $"{missing} at {agenda.Conference.Name}.", agenda.Conference);
+                return ErrorPage.Result(FeedStatus.NotFound, options.Value, language, language.Texts.NotOnAgenda, missing(agenda.Conference.Name), agenda.Conference);
             }
 
-            body = page.Items.GetOrAdd(path, Encoding.UTF8.GetBytes(html));
+            body = page.Items.GetOrAdd((path, language), Encoding.UTF8.GetBytes(html));
         }
 
         var document = new FeedDocument(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Security,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
@@ -140,8 +152,9 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     /// it: what is wrong in words (not the wire's field names) and the form again with the good picks still ticked,
     /// posting to <paramref name="action"/>. Status 400.
     /// </summary>
-    public async Task<FeedResult> GetPicksRefusalAsync(string conferenceId, IReadOnlyList<string> picks, string action, CancellationToken cancellationToken)
+    public async Task<FeedResult> GetPicksRefusalAsync(string conferenceId, IReadOnlyList<string> picks, string action, SiteLanguage language, CancellationToken cancellationToken)
     {
+        var t = language.Texts;
         var (failure, page, _) = await LoadAsync(conferenceId, cancellationToken);
         if (page is null)
         {
@@ -149,44 +162,68 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         }
 
         var agenda = page.Agenda;
-        string[] problems;
-        try
-        {
-            PersonalAgendaRules.Validate(picks, agenda);
-            problems = ["Your picks could not be saved; please try again."];
-        }
-        catch (InvalidArgumentException e)
-        {
-            problems = [.. e.Violations.Select(v => char.ToUpperInvariant(v.Description[0]) + v.Description[1..])];
-        }
+        var problems = PicksProblems(picks, agenda, t);
 
         var talks = picks.Distinct(StringComparer.Ordinal).Select(id => agenda.Sessions.FirstOrDefault(s => s.Id == id && s.IsTalk)).OfType<Session>().ToArray();
         var zone = agenda.Conference.TimeZone;
-        return ErrorPage.Result(FeedStatus.BadRequest, options.Value, "Your calendar was not made", string.Join('\n', problems), agenda.Conference, html =>
+        return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, t.CalendarNotMade, string.Join('\n', problems), agenda.Conference, html =>
         {
             html.Open("form", ("id", "my-agenda"), ("method", "post"), ("action", action));
             if (talks.Length > 0)
             {
-                html.Open("fieldset").Element("legend", "Your picks");
+                html.Open("fieldset").Element("legend", t.YourPicks);
                 foreach (var talk in talks)
                 {
                     html.Open("p", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", talk.Id), ("id", $"pick-{talk.Id}"), ("checked", ""))
-                        .Raw(" ").Open("label", ("for", $"pick-{talk.Id}")).Text($"{Conference.DayTitle(zone.DayOf(talk.Start))} ").Time(zone.ToLocal(talk.Start))
-                        .Text($" {FeedText.Title(talk)}").Close("label").Close("p");
+                        .Raw(" ").Open("label", ("for", $"pick-{talk.Id}")).Text($"{language.DayTitle(zone.DayOf(talk.Start))} ").Time(zone.ToLocal(talk.Start), language)
+                        .Text(" ").Element("span", FeedText.Title(talk), ("lang", talk.Language.Length > 0 ? talk.Language : null)).Close("label").Close("p");
                 }
 
                 html.Close("fieldset");
             }
 
-            html.Open("p").Element("button", talks.Length > 0 ? "Make my calendar with these" : "Make my calendar", ("type", "submit"), ("name", "action"), ("value", "save"))
+            html.Open("p").Element("button", talks.Length > 0 ? t.MakeMyCalendarWithThese : t.MakeMyCalendar, ("type", "submit"), ("name", "action"), ("value", "save"))
                 .Close("p").Close("form");
-        });
+        }, here: PageRoutes.LocalPath(options.Value, conferenceId));
+    }
+
+    /// <summary>What is wrong with a form's picks, in words of the page's language (the rules are <see cref="PersonalAgendaRules.Validate"/>'s).</summary>
+    private static string[] PicksProblems(IReadOnlyList<string> picks, AgendaSnapshot agenda, SiteTexts t)
+    {
+        try
+        {
+            PersonalAgendaRules.Validate(picks, agenda);
+            return [t.PicksNotSaved];
+        }
+        catch (InvalidArgumentException)
+        {
+            var distinct = picks.Distinct(StringComparer.Ordinal).ToArray();
+            if (distinct.Length == 0)
+            {
+                return [t.PickAtLeastOne];
+            }
+
+            if (distinct.Length > PersonalAgenda.MaxSessions)
+            {
+                return [t.TooManyPicks(PersonalAgenda.MaxSessions, distinct.Length)];
+            }
+
+            var sessions = agenda.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            string[] problems =
+            [
+                .. distinct.Select(id => !Slug.IsValid(id) ? t.NotASessionId(Clip(id))
+                    : !sessions.TryGetValue(id, out var session) ? t.NotATalkOf(Clip(id), agenda.Conference.Name)
+                    : !session.IsTalk ? t.IsNotATalk(Clip(id), session.Kind.ToString().ToLowerInvariant())
+                    : null).OfType<string>(),
+            ];
+            return problems.Length > 0 ? problems : [t.PicksNotSaved];
+        }
     }
 
     private static string Clip(string text) => text.Length <= 63 ? text : text[..63] + "…";
 
     /// <summary>Every way to add one calendar feed of the conference, named by its path (<c>sessions/bpf-updates.ics</c>).</summary>
-    public async Task<FeedResult> GetSubscribePageAsync(string conferenceId, string feedPath, CancellationToken cancellationToken)
+    public async Task<FeedResult> GetSubscribePageAsync(string conferenceId, string feedPath, SiteLanguage language, CancellationToken cancellationToken)
     {
         FeedKey? key;
         try
@@ -209,11 +246,11 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             return FeedResult.NotFound($"No calendar '{feedPath}' at {conferenceId}.");
         }
 
-        var body = Encoding.UTF8.GetBytes(SubscribePage.Render(page.Agenda, key, selection.Title, options.Value));
+        var body = Encoding.UTF8.GetBytes(SubscribePage.Render(page.Agenda, key, selection.Title, options.Value, language));
         var document = new FeedDocument(body, HtmlType, "", page.Agenda.Conference.AgendaUpdateTime, page.Agenda.Conference.AgendaVersion)
         {
             MaxAge = PageMaxAge,
-            Headers = PageHeaders.Security,
+            Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
@@ -277,14 +314,14 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         return (null, rendered, false);
     }
 
-    /// <summary>An agenda version and what has been rendered of it: each day's page, talk and speaker pages.</summary>
+    /// <summary>An agenda version and what has been rendered of it, in each language asked: each day's page, talk and speaker pages.</summary>
     private sealed class Kept(AgendaSnapshot agenda)
     {
         public AgendaSnapshot Agenda { get; } = agenda;
 
-        public ConcurrentDictionary<DateOnly, ConferencePageTemplate> Days { get; } = new();
+        public ConcurrentDictionary<(DateOnly Day, SiteLanguage Language), ConferencePageTemplate> Days { get; } = new();
 
-        public ConcurrentDictionary<string, byte[]> Items { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<(string Path, SiteLanguage Language), byte[]> Items { get; } = new();
     }
 
     private static FeedResult Unavailable() => FeedResult.Unavailable("The agenda cannot be read right now; try again shortly.");

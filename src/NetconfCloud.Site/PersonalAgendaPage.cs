@@ -11,36 +11,38 @@ public static class PersonalAgendaPage
     public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
 
     /// <param name="qrSvg">The QR code of the feed's address as SVG markup, made by our own encoder: inserted as it is.</param>
-    public static string Render(AgendaSnapshot agenda, PersonalAgenda picks, FeedOptions options, string qrSvg)
+    public static string Render(AgendaSnapshot agenda, PersonalAgenda picks, FeedOptions options, string qrSvg, SiteLanguage? language = null)
     {
+        language ??= SiteLanguage.English;
+        var t = language.Texts;
         var conference = agenda.Conference;
         var zone = conference.TimeZone;
         var page = PersonalAgendaRoutes.PageUrl(options, conference.Id, picks.Id);
         var picked = picks.SessionsOf(agenda);
         var html = new HtmlWriter(16 * 1024 + (agenda.Sessions.Count * 200));
-        PageLayout.Head(html, options, CalendarName(conference), ("data-conference", conference.Id), ("data-my-agenda", page.AbsoluteUri));
-        html.Open("header").Element("h1", $"{conference.Name} — my agenda")
-            .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), $"Back to the {conference.Name} agenda").Close("p")
-            .Element("p", PageLayout.ZoneNote(conference), ("class", "zone")).Close("header")
+        PageLayout.Head(html, options, language, t.MyAgendaOf(conference.Name), "", ("data-conference", conference.Id), ("data-my-agenda", page.AbsoluteUri));
+        html.Element("h1", t.MyAgendaOf(conference.Name))
+            .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), t.BackToAgenda(conference.Name)).Close("p")
+            .Element("p", PageLayout.ZoneNote(conference, language), ("class", "zone")).Close("header")
             .Open("main", ("id", "main"), ("data-conference", conference.Id));
 
-        html.Open("section", ("id", "picked"), ("aria-labelledby", "picked-title")).Element("h2", "My talks", ("id", "picked-title"));
+        html.Open("section", ("id", "picked"), ("aria-labelledby", "picked-title")).Element("h2", t.MyTalks, ("id", "picked-title"));
         if (picked.Count == 0)
         {
-            html.Element("p", "None of the talks picked is on the agenda any more.");
+            html.Element("p", t.NoneStillOnAgenda);
         }
 
         foreach (var day in picked.GroupBy(s => zone.DayOf(s.Start)))
         {
-            html.Element("h3", Conference.DayTitle(day.Key)).Open("ul", ("class", "talks"));
+            html.Element("h3", language.DayTitle(day.Key)).Open("ul", ("class", "talks"));
             foreach (var session in day)
             {
                 html.Open("li", ("id", $"picked-{session.Id}"), ("class", session.Status == SessionStatus.Cancelled ? "cancelled" : null))
-                    .Time(zone.ToLocal(session.Start)).Text("–").Time(zone.ToLocal(session.End)).Text(" ")
-                    .Link(PageRoutes.SessionPath(options, conference.Id, session.Id), FeedText.Title(session));
+                    .Time(zone.ToLocal(session.Start), language).Text("–").Time(zone.ToLocal(session.End), language).Text(" ")
+                    .Link(PageRoutes.SessionPath(options, conference.Id, session.Id), FeedText.Title(session), ("lang", session.Language.Length > 0 ? session.Language : null));
                 if (session.Status == SessionStatus.Cancelled)
                 {
-                    html.Text(" ").Element("strong", "Cancelled", ("class", "cancelled-note"));
+                    html.Text(" ").Element("strong", t.Cancelled, ("class", "cancelled-note"));
                 }
 
                 html.Close("li");
@@ -51,43 +53,43 @@ public static class PersonalAgendaPage
 
         html.Close("section");
 
-        html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Put it in your calendar", ("id", "subscribe-title"))
-            .Element("p", "Subscribe rather than download: your calendar then follows your changes here and the talks when they move.");
-        SubscribeLinks.ForPersonalAgenda(options, conference.Id, picks.Id, CalendarName(conference)).WriteTo(html, "my", null);
-        html.Open("div", ("id", "android"), ("class", "advice")).Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice).Close("div")
+        html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.PutItInYourCalendar, ("id", "subscribe-title"))
+            .Element("p", t.SubscribeRatherMine);
+        SubscribeLinks.ForPersonalAgenda(options, conference.Id, picks.Id, CalendarName(conference)).WriteTo(html, language, "my", null);
+        html.Open("div", ("id", "android"), ("class", "advice")).Element("p", t.AndroidAdvice).Element("p", t.OutlookAdvice).Close("div")
             .Open("figure", ("class", "qr")).Raw(qrSvg)
-            .Element("figcaption", "Scan to subscribe on a phone: the code holds your calendar's address.").Close("figure")
+            .Element("figcaption", t.ScanToSubscribe).Close("figure")
             .Close("section");
 
-        html.Open("section", ("id", "key"), ("aria-labelledby", "key-title")).Element("h2", "Keep this address private", ("id", "key-title"))
-            .Element("p", "There is no account: the address of this page (and of its calendar) is the only key to your agenda. Bookmark it. Anyone who has it can see, change or revoke your agenda, so share it only with people you trust.")
+        html.Open("section", ("id", "key"), ("aria-labelledby", "key-title")).Element("h2", t.KeepPrivate, ("id", "key-title"))
+            .Element("p", t.KeepPrivateText)
             .Close("section");
 
         var action = PersonalAgendaRoutes.PageUrl(options, conference.Id, picks.Id).AbsolutePath;
         var chosen = picks.SessionIds.ToHashSet(StringComparer.Ordinal);
-        html.Open("section", ("id", "edit"), ("aria-labelledby", "edit-title")).Element("h2", "Change my talks", ("id", "edit-title"))
+        html.Open("section", ("id", "edit"), ("aria-labelledby", "edit-title")).Element("h2", t.ChangeMyTalks, ("id", "edit-title"))
             .Open("form", ("method", "post"), ("action", action), ("id", "edit-agenda"));
         foreach (var day in agenda.Sessions.Where(s => s.IsTalk).OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).GroupBy(s => zone.DayOf(s.Start)))
         {
-            html.Open("fieldset").Element("legend", Conference.DayTitle(day.Key));
+            html.Open("fieldset").Element("legend", language.DayTitle(day.Key));
             foreach (var session in day)
             {
                 var id = $"edit-{session.Id}";
                 html.Open("p", ("class", "pick"))
                     .Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("id", id), ("checked", chosen.Contains(session.Id) ? "" : null))
-                    .Raw(" ").Open("label", ("for", id)).Time(zone.ToLocal(session.Start)).Text($" {FeedText.Summary(session)}").Close("label").Close("p");
+                    .Raw(" ").Open("label", ("for", id)).Time(zone.ToLocal(session.Start), language).Text(" ").Element("span", FeedText.Summary(session), ("lang", session.Language.Length > 0 ? session.Language : null)).Close("label").Close("p");
             }
 
             html.Close("fieldset");
         }
 
-        html.Open("p").Element("button", "Save changes", ("type", "submit"), ("name", "action"), ("value", "save")).Close("p")
+        html.Open("p").Element("button", t.SaveChanges, ("type", "submit"), ("name", "action"), ("value", "save")).Close("p")
             .Close("form").Close("section");
 
-        html.Open("section", ("id", "revoke"), ("aria-labelledby", "revoke-title")).Element("h2", "Revoke this agenda", ("id", "revoke-title"))
-            .Element("p", "Revoking ends this address and its calendar for good; subscribed calendars stop updating. You can make a new agenda at any time.")
+        html.Open("section", ("id", "revoke"), ("aria-labelledby", "revoke-title")).Element("h2", t.Revoke, ("id", "revoke-title"))
+            .Element("p", t.RevokeText)
             .Open("form", ("method", "post"), ("action", action), ("id", "revoke-agenda"))
-            .Element("button", "Revoke this agenda", ("type", "submit"), ("name", "action"), ("value", "revoke"))
+            .Element("button", t.Revoke, ("type", "submit"), ("name", "action"), ("value", "revoke"))
             .Close("form").Close("section");
 
         html.Close("main");

@@ -40,16 +40,16 @@ public sealed partial class PersonalAgendaPublisher(
             return new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion) { IsPrivate = true };
         }, cancellationToken);
 
-    /// <summary>The personal agenda's own page: its talks, its subscribe links and QR code, the forms to change or revoke it.</summary>
-    public Task<FeedResult> GetPageAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
+    /// <summary>The personal agenda's own page in <paramref name="language"/>: its talks, its subscribe links and QR code, the forms to change or revoke it.</summary>
+    public Task<FeedResult> GetPageAsync(string conferenceId, string id, SiteLanguage language, CancellationToken cancellationToken) =>
         RenderAsync(conferenceId, id, (picks, agenda, lastChange) =>
         {
-            var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks)));
+            var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks, language), language));
             return new FeedDocument(body, "text/html; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion)
             {
                 IsPrivate = true,
                 MaxAge = TimeSpan.Zero,
-                Headers = PageHeaders.Security,
+                Headers = PageHeaders.Page(language),
             };
         }, cancellationToken);
 
@@ -105,8 +105,8 @@ public sealed partial class PersonalAgendaPublisher(
     }
 
     /// <summary>The QR code of <paramref name="agenda"/>'s calendar, as an SVG element that a page can carry inline.</summary>
-    public string QrSvg(PersonalAgenda agenda) =>
-        QrCodeSvg.Render(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString(), "QR code of your calendar's address");
+    public string QrSvg(PersonalAgenda agenda, SiteLanguage? language = null) =>
+        QrCodeSvg.Render(FeedUrls.Webcal(PersonalAgendaRoutes.CalendarUrl(options.Value, agenda.ConferenceId, agenda.Id)).ToString(), (language ?? SiteLanguage.English).Texts.QrCodeLabel);
 
     private static readonly PersonalAgendaResult Revoked = PersonalAgendaResult.Refused(
         FeedStatus.Gone, "This personal agenda was revoked; its calendar no longer updates. Make a new one from the conference page.");

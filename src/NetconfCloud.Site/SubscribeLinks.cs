@@ -9,14 +9,11 @@ namespace NetconfCloud.Site;
 /// <param name="Name">What the calendar is called (Outlook.com names the subscription after it).</param>
 public sealed record SubscribeLinks(Uri Https, string Name)
 {
-    /// <summary>What an Android user should do: Android has no webcal:// handler, but Google Calendar syncs to the phone.</summary>
-    public const string AndroidAdvice =
-        "On Android, calendar links do not open a calendar app. Copy the calendar address, open Google Calendar in a web browser, " +
-        "choose Other calendars → From URL, paste the address and add it: the calendar then syncs to your phone.";
+    /// <summary>What an Android user should do: Android has no webcal:// handler, but Google Calendar syncs to the phone (in English).</summary>
+    public static string AndroidAdvice => SiteTexts.English.AndroidAdvice;
 
-    /// <summary>What to do where the new Outlook for Windows drops the webcal: part of a link.</summary>
-    public const string OutlookAdvice =
-        "The new Outlook for Windows does not open webcal links: use Add to Outlook.com, or add the calendar address in Outlook under Add calendar → Subscribe from web.";
+    /// <summary>What to do where the new Outlook for Windows drops the webcal: part of a link (in English).</summary>
+    public static string OutlookAdvice => SiteTexts.English.OutlookAdvice;
 
     /// <summary>The webcal:// form, which opens the subscribe dialog of the visitor's calendar app.</summary>
     public Uri Webcal => FeedUrls.Webcal(Https);
@@ -49,24 +46,25 @@ public sealed record SubscribeLinks(Uri Https, string Name)
     /// The links as markup: a list of links, the address in a read-only field with a Copy button (shown by the
     /// script), and a pointer to the Android advice. <paramref name="id"/> makes the field's id unique on the page.
     /// </summary>
-    public void WriteTo(HtmlWriter html, string id, string? androidAnchor = "#android")
+    public void WriteTo(HtmlWriter html, SiteLanguage language, string id, string? androidAnchor = "#android")
     {
+        var t = language.Texts;
         var field = $"url-{id}";
         html.Open("ul", ("class", "subscribe-links"))
-            .Open("li").Link(Webcal.AbsoluteUri, "Subscribe in your calendar app").Close("li")
-            .Open("li").Link(Google.AbsoluteUri, "Add to Google Calendar", ("rel", "noopener")).Close("li")
-            .Open("li").Link(Outlook.AbsoluteUri, "Add to Outlook.com", ("rel", "noopener")).Close("li")
-            .Open("li").Link(Apple.AbsoluteUri, "Apple Calendar").Close("li")
-            .Open("li").Link(Download.AbsoluteUri, "Download (.ics, no updates)", ("download", "")).Close("li")
+            .Open("li").Link(Webcal.AbsoluteUri, t.SubscribeInApp).Close("li")
+            .Open("li").Link(Google.AbsoluteUri, t.AddToGoogle, ("rel", "noopener")).Close("li")
+            .Open("li").Link(Outlook.AbsoluteUri, t.AddToOutlook, ("rel", "noopener")).Close("li")
+            .Open("li").Link(Apple.AbsoluteUri, t.AppleCalendar).Close("li")
+            .Open("li").Link(Download.AbsoluteUri, t.DownloadIcs, ("download", "")).Close("li")
             .Close("ul")
             .Open("p", ("class", "copy-url"))
-            .Element("label", "Calendar address", ("for", field)).Raw(" ")
+            .Element("label", t.CalendarAddress, ("for", field)).Raw(" ")
             .Open("input", ("id", field), ("type", "url"), ("readonly", ""), ("value", Https.AbsoluteUri))
-            .Raw(" ").Element("button", "Copy", ("type", "button"), ("class", "copy"), ("data-copy", field), ("hidden", ""))
+            .Raw(" ").Element("button", t.Copy, ("type", "button"), ("class", "copy"), ("data-copy", field), ("hidden", ""))
             .Close("p");
         if (androidAnchor is not null)
         {
-            html.Open("p", ("class", "hint")).Text("On Android or the new Outlook? ").Link(androidAnchor, "See how to add it").Text(".").Close("p");
+            html.Open("p", ("class", "hint")).Text(t.AndroidQuestion).Link(androidAnchor, t.SeeHowToAddIt).Text(".").Close("p");
         }
     }
 
@@ -76,11 +74,12 @@ public sealed record SubscribeLinks(Uri Https, string Name)
     /// <paramref name="otherWays"/>, the feed's own subscribe page with every way (Google, Outlook.com, Apple, the
     /// address to copy, what to do on Android).
     /// </summary>
-    public void WriteCompactTo(HtmlWriter html, string otherWays)
+    public void WriteCompactTo(HtmlWriter html, SiteLanguage language, string otherWays)
     {
-        html.Open("p", ("class", "add")).Text("Add to calendar: ")
-            .Link(Webcal.AbsoluteUri, "subscribe").Text(" · ")
-            .Link(Download.AbsoluteUri, "download .ics", ("download", "")).Text(" · ")
-            .Link(otherWays, "more ways (Google, Outlook, Android)").Close("p");
+        var t = language.Texts;
+        html.Open("p", ("class", "add")).Text(t.AddToCalendarColon)
+            .Link(Webcal.AbsoluteUri, t.CompactSubscribe).Text(" · ")
+            .Link(Download.AbsoluteUri, t.CompactDownload, ("download", "")).Text(" · ")
+            .Link(otherWays, t.MoreWays).Close("p");
     }
 }

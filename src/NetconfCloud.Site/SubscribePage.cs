@@ -7,8 +7,10 @@ namespace NetconfCloud.Site;
 /// </summary>
 public static class SubscribePage
 {
-    public static string Render(AgendaSnapshot agenda, FeedKey key, string title, FeedOptions options)
+    public static string Render(AgendaSnapshot agenda, FeedKey key, string title, FeedOptions options, SiteLanguage? language = null)
     {
+        language ??= SiteLanguage.English;
+        var t = language.Texts;
         var conference = agenda.Conference;
         var back = key.Kind switch
         {
@@ -20,16 +22,16 @@ public static class SubscribePage
             _ => PageRoutes.LocalPath(options, conference.Id),
         };
         var html = new HtmlWriter(8 * 1024);
-        PageLayout.Head(html, options, $"Add to your calendar: {title}", ("data-conference", conference.Id));
-        html.Open("header").Element("h1", $"Add to your calendar: {title}")
-            .Open("p").Link(back, key.Kind is FeedKind.Session or FeedKind.Speaker ? $"Back to {title}" : $"Back to the {conference.Name} agenda").Close("p").Close("header")
+        PageLayout.Head(html, options, language, t.AddToYourCalendarTitle(title), "", ("data-conference", conference.Id));
+        html.Element("h1", t.AddToYourCalendarTitle(title))
+            .Open("p").Link(back, key.Kind is FeedKind.Session or FeedKind.Speaker ? t.BackTo(title) : t.BackToAgenda(conference.Name)).Close("p").Close("header")
             .Open("main", ("id", "main"))
-            .Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Subscribe", ("id", "subscribe-title"))
-            .Element("p", "Subscribe rather than download: your calendar then shows later changes (a moved or cancelled talk) by itself.");
-        SubscribeLinks.For(options, key, title).WriteTo(html, "feed", androidAnchor: null);
+            .Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.Subscribe, ("id", "subscribe-title"))
+            .Element("p", t.SubscribeRatherFeed);
+        SubscribeLinks.For(options, key, title).WriteTo(html, language, "feed", androidAnchor: null);
         html.Close("section")
-            .Open("section", ("id", "android"), ("aria-labelledby", "android-title")).Element("h2", "On Android or the new Outlook", ("id", "android-title"))
-            .Element("p", SubscribeLinks.AndroidAdvice).Element("p", SubscribeLinks.OutlookAdvice)
+            .Open("section", ("id", "android"), ("aria-labelledby", "android-title")).Element("h2", t.OnAndroidOrOutlook, ("id", "android-title"))
+            .Element("p", t.AndroidAdvice).Element("p", t.OutlookAdvice)
             .Close("section")
             .Close("main");
         PageLayout.End(html);

@@ -8,8 +8,10 @@ namespace NetconfCloud.Site;
 /// </summary>
 public static class TalkPage
 {
-    public static string Render(AgendaSnapshot agenda, Session session, FeedOptions options)
+    public static string Render(AgendaSnapshot agenda, Session session, FeedOptions options, SiteLanguage? language = null)
     {
+        language ??= SiteLanguage.English;
+        var t = language.Texts;
         var conference = agenda.Conference;
         var zone = conference.TimeZone;
         var title = FeedText.Title(session);
@@ -19,8 +21,8 @@ public static class TalkPage
         var day = zone.DayOf(session.Start);
         var back = $"{PageRoutes.LocalPath(options, conference.Id)}?day={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}#session-{session.Id}";
         var html = new HtmlWriter(8 * 1024 + session.Abstract.Length * 2);
-        PageLayout.Head(html, options, $"{title} — {conference.Name}", ("data-conference", conference.Id));
-        html.Open("header").Open("p", ("class", "crumbs")).Link(back, $"{conference.Name}, {Conference.DayTitle(day)}").Close("p")
+        PageLayout.Head(html, options, language, $"{title} — {conference.Name}", "", ("data-conference", conference.Id));
+        html.Open("p", ("class", "crumbs")).Link(back, $"{conference.Name}, {language.DayTitle(day)}").Close("p")
             .Element("h1", title, ("lang", lang), ("class", cancelled ? "cancelled" : null));
         if (session.Subtitle.Length > 0)
         {
@@ -30,33 +32,33 @@ public static class TalkPage
         html.Close("header").Open("main", ("id", "main"), ("data-conference", conference.Id));
         if (cancelled)
         {
-            html.Element("p", "This talk is cancelled.", ("class", "cancelled-note"));
+            html.Element("p", t.TalkCancelled, ("class", "cancelled-note"));
         }
 
         html.Open("dl", ("class", "facts"))
-            .Element("dt", "When").Open("dd").Text($"{Conference.DayTitle(day)}, ").Time(start).Text("–").Time(zone.ToLocal(session.End))
+            .Element("dt", t.WhenLabel).Open("dd").Text($"{language.DayTitle(day)}, ").Time(start, language).Text("–").Time(zone.ToLocal(session.End), language)
             .Text($" ({conference.TimeZone.Id})").Close("dd");
         if (conference.Rooms.FirstOrDefault(r => r.Id == session.RoomId) is { } room)
         {
-            html.Element("dt", "Room").Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?room={Uri.EscapeDataString(room.Id)}", room.Name).Close("dd");
+            html.Element("dt", t.Room).Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?room={Uri.EscapeDataString(room.Id)}", room.Name).Close("dd");
         }
 
-        if (conference.Tracks.FirstOrDefault(t => t.Id == session.TrackId) is { } track)
+        if (conference.Tracks.FirstOrDefault(known => known.Id == session.TrackId) is { } track)
         {
-            html.Element("dt", "Track").Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?track={Uri.EscapeDataString(track.Id)}", track.Name).Close("dd");
+            html.Element("dt", t.Track).Open("dd").Link($"{PageRoutes.LocalPath(options, conference.Id)}?track={Uri.EscapeDataString(track.Id)}", track.Name).Close("dd");
         }
 
         if (session.Language.Length > 0)
         {
-            html.Element("dt", "Language").Element("dd", ConferencePage.LanguageName(session.Language));
+            html.Element("dt", t.Language).Element("dd", language.NameOfLanguage(session.Language));
         }
 
         if (session.IsTalk && session.Speakers.Count > 0)
         {
-            html.Element("dt", session.Speakers.Count == 1 ? "Speaker" : "Speakers").Open("dd");
+            html.Element("dt", t.SpeakersLabel(session.Speakers.Count)).Open("dd");
             for (var i = 0; i < session.Speakers.Count; i++)
             {
-                html.Text(i == 0 ? "" : i == session.Speakers.Count - 1 ? " and " : ", ");
+                html.Text(i == 0 ? "" : i == session.Speakers.Count - 1 ? t.And : ", ");
                 var speaker = session.Speakers[i];
                 if (agenda.Speakers.Any(s => s.Id == speaker.Id))
                 {
@@ -77,14 +79,14 @@ public static class TalkPage
         {
             html.Open("form", ("id", "my-agenda"), ("class", "pick-one"), ("method", "post"), ("action", PersonalAgendaRoutes.CreateUrl(options, conference.Id).AbsolutePath))
                 .Open("p", ("class", "pick")).Open("input", ("type", "checkbox"), ("name", "session"), ("value", session.Id), ("id", $"pick-{session.Id}"))
-                .Raw(" ").Element("label", "Add to my agenda", ("for", $"pick-{session.Id}")).Close("p")
-                .Open("p").Element("button", "Make my calendar", ("type", "submit")).Close("p")
+                .Raw(" ").Element("label", t.AddToMyAgenda, ("for", $"pick-{session.Id}")).Close("p")
+                .Open("p").Element("button", t.MakeMyCalendar, ("type", "submit")).Close("p")
                 .Close("form");
         }
 
         if (session.Abstract.Length > 0)
         {
-            html.Open("section", ("id", "abstract"), ("aria-labelledby", "abstract-title")).Element("h2", "About this talk", ("id", "abstract-title"))
+            html.Open("section", ("id", "abstract"), ("aria-labelledby", "abstract-title")).Element("h2", t.AboutThisTalk, ("id", "abstract-title"))
                 .Open("div", ("lang", lang));
             foreach (var paragraph in Paragraphs(session.Abstract))
             {
@@ -97,13 +99,13 @@ public static class TalkPage
         // The talk's page at its source and its feedback form go first, then its own links.
         Link[] links =
         [
-            .. new[] { new Link($"This talk at {(Uri.TryCreate(session.SourceUrl, UriKind.Absolute, out var page) ? page.Host : "")}", session.SourceUrl), new Link("Give feedback", session.FeedbackUrl) }
+            .. new[] { new Link(t.ThisTalkAt(Uri.TryCreate(session.SourceUrl, UriKind.Absolute, out var page) ? page.Host : ""), session.SourceUrl), new Link(t.GiveFeedback, session.FeedbackUrl) }
                 .Where(l => ConferencePage.Web(l.Url) is not null),
             .. session.Links.Where(l => ConferencePage.Web(l.Url) is not null),
         ];
         if (links.Length > 0 || session.SlideCount > 0)
         {
-            html.Open("section", ("id", "links"), ("aria-labelledby", "links-title")).Element("h2", "Links", ("id", "links-title"));
+            html.Open("section", ("id", "links"), ("aria-labelledby", "links-title")).Element("h2", t.Links, ("id", "links-title"));
             if (links.Length > 0)
             {
                 html.Open("ul", ("class", "links"));
@@ -116,7 +118,7 @@ public static class TalkPage
             }
             else
             {
-                html.Element("p", session.SlideCount == 1 ? "Slides (PDF) were published with the agenda; no link is given." : $"{session.SlideCount} slide decks (PDF) were published with the agenda; no links are given.", ("class", "slides"));
+                html.Element("p", t.SlidesWithoutLinks(session.SlideCount), ("class", "slides"));
             }
 
             html.Close("section");
@@ -125,7 +127,7 @@ public static class TalkPage
         var speakers = session.IsTalk ? session.Speakers.Select(p => agenda.Speakers.FirstOrDefault(s => s.Id == p.Id)).OfType<Speaker>().Where(s => s.Bio.Length > 0).ToArray() : [];
         if (speakers.Length > 0)
         {
-            html.Open("section", ("id", "speakers"), ("aria-labelledby", "speakers-title")).Element("h2", speakers.Length == 1 ? "About the speaker" : "About the speakers", ("id", "speakers-title"));
+            html.Open("section", ("id", "speakers"), ("aria-labelledby", "speakers-title")).Element("h2", t.AboutTheSpeakers(speakers.Length), ("id", "speakers-title"));
             foreach (var speaker in speakers)
             {
                 html.Open("h3").Link(PageRoutes.SpeakerPath(options, conference.Id, speaker.Id), speaker.Name).Close("h3");
@@ -141,10 +143,10 @@ public static class TalkPage
         if (session.IsTalk)
         {
             var key = new FeedKey(FeedKind.Session, conference.Id, session.Id);
-            html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Put it in your calendar", ("id", "subscribe-title"))
-                .Element("p", "Subscribe rather than download: your calendar then shows a move or a cancellation by itself.");
-            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, "talk", null);
-            html.Open("p", ("class", "hint")).Text("On Android or the new Outlook? ").Link(PageRoutes.SubscribePath(options, key), "See how to add it").Text(".").Close("p")
+            html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.PutItInYourCalendar, ("id", "subscribe-title"))
+                .Element("p", t.SubscribeRatherTalk);
+            SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, language, "talk", null);
+            html.Open("p", ("class", "hint")).Text(t.AndroidQuestion).Link(PageRoutes.SubscribePath(options, key), t.SeeHowToAddIt).Text(".").Close("p")
                 .Close("section");
         }
 
@@ -161,13 +163,15 @@ public static class TalkPage
 /// <summary>The page of one speaker: biography, links, their talks (each linking to its page) and their calendar.</summary>
 public static class SpeakerPage
 {
-    public static string Render(AgendaSnapshot agenda, Speaker speaker, FeedOptions options)
+    public static string Render(AgendaSnapshot agenda, Speaker speaker, FeedOptions options, SiteLanguage? language = null)
     {
+        language ??= SiteLanguage.English;
+        var t = language.Texts;
         var conference = agenda.Conference;
         var zone = conference.TimeZone;
         var html = new HtmlWriter(8 * 1024 + speaker.Bio.Length * 2);
-        PageLayout.Head(html, options, $"{speaker.Name} — {conference.Name}", ("data-conference", conference.Id));
-        html.Open("header").Open("p", ("class", "crumbs")).Link(PageRoutes.LocalPath(options, conference.Id), conference.FullName).Close("p")
+        PageLayout.Head(html, options, language, $"{speaker.Name} — {conference.Name}", "", ("data-conference", conference.Id));
+        html.Open("p", ("class", "crumbs")).Link(PageRoutes.LocalPath(options, conference.Id), conference.FullName).Close("p")
             .Element("h1", speaker.Name).Close("header")
             .Open("main", ("id", "main"));
         foreach (var paragraph in TalkPage.Paragraphs(speaker.Bio))
@@ -188,10 +192,10 @@ public static class SpeakerPage
         }
 
         var talks = agenda.Sessions.Where(s => s.IsTalk && s.IsSpokenBy(speaker.Id)).OrderBy(s => s.Start).ToArray();
-        html.Open("section", ("id", "talks"), ("aria-labelledby", "talks-title")).Element("h2", "Talks", ("id", "talks-title"));
+        html.Open("section", ("id", "talks"), ("aria-labelledby", "talks-title")).Element("h2", t.Talks, ("id", "talks-title"));
         if (talks.Length == 0)
         {
-            html.Element("p", "No talk on the agenda at the moment.");
+            html.Element("p", t.NoTalkNow);
         }
         else
         {
@@ -200,7 +204,7 @@ public static class SpeakerPage
             {
                 var start = zone.ToLocal(talk.Start);
                 html.Open("li", ("class", talk.Status == SessionStatus.Cancelled ? "cancelled" : null))
-                    .Text($"{Conference.DayTitle(zone.DayOf(talk.Start))}, ").Time(start).Text(" ")
+                    .Text($"{language.DayTitle(zone.DayOf(talk.Start))}, ").Time(start, language).Text(" ")
                     .Open("a", ("href", PageRoutes.SessionPath(options, conference.Id, talk.Id)), ("lang", talk.Language.Length > 0 ? talk.Language : null))
                     .Text(FeedText.Summary(talk)).Close("a").Close("li");
             }
@@ -210,9 +214,9 @@ public static class SpeakerPage
 
         html.Close("section");
         var key = new FeedKey(FeedKind.Speaker, conference.Id, speaker.Id);
-        html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", "Put their talks in your calendar", ("id", "subscribe-title"));
-        SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, "speaker", null);
-        html.Open("p", ("class", "hint")).Text("On Android or the new Outlook? ").Link(PageRoutes.SubscribePath(options, key), "See how to add it").Text(".").Close("p")
+        html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.PutTheirTalks, ("id", "subscribe-title"));
+        SubscribeLinks.For(options, key, FeedKinds.Title(key, agenda)).WriteTo(html, language, "speaker", null);
+        html.Open("p", ("class", "hint")).Text(t.AndroidQuestion).Link(PageRoutes.SubscribePath(options, key), t.SeeHowToAddIt).Text(".").Close("p")
             .Close("section").Close("main");
         PageLayout.End(html);
         return html.ToString();

@@ -97,11 +97,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own storage) and page, recording every console error, page error and failed request.</summary>
-    public async Task<BrowserPage> OpenAsync(bool javaScript = true, ViewportSize? viewport = null)
+    /// <param name="locale">The browser's language (its Accept-Language and navigator.language), e.g. "de-DE"; Playwright's default (en-US) when null.</param>
+    public async Task<BrowserPage> OpenAsync(bool javaScript = true, ViewportSize? viewport = null, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = javaScript,
+            Locale = locale,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             // Only so that a test can add an independent checker (axe-core, jsQR) to our page; the page itself never needs it.
             BypassCSP = true,

@@ -45,7 +45,7 @@ public class PageFunctionTests(FeedsFixture fixture)
         var again = await Page(headers: new Dictionary<string, string> { ["Accept-Encoding"] = "br", ["If-None-Match"] = compressed.Header("ETag") });
 
         Assert.Equal("br", compressed.Header("Content-Encoding"));
-        Assert.Equal("Accept-Encoding", compressed.Header("Vary"));
+        Assert.Equal("Accept-Encoding, Accept-Language, Cookie", compressed.Header("Vary"));
         Assert.NotEqual(plain.Header("ETag"), compressed.Header("ETag"));
         using var input = new MemoryStream(compressed.Body);
         using var brotli = new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress);
@@ -56,6 +56,60 @@ public class PageFunctionTests(FeedsFixture fixture)
         Assert.True(compressed.Body.Length < plain.Body.Length / 3);
         Assert.Equal(304, again.Status);
         Assert.Equal("", plain.Header("Content-Encoding"));
+    }
+
+    [Fact]
+    public async Task ABrowserAskingForGermanGetsTheGermanPageThatVariesByLanguageAndSetsNoCookie()
+    {
+        var response = await Page(headers: new Dictionary<string, string> { ["Accept-Language"] = "de-AT,de;q=0.9,en;q=0.8" });
+
+        var page = new HtmlParser().ParseDocument(response.Text);
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Donnerstag, 12. Februar", page.QuerySelector("#day-2015-02-12 h2")!.TextContent);
+        Assert.Equal("Accept-Encoding, Accept-Language, Cookie", response.Header("Vary"));
+        Assert.Equal("de", response.Header("Content-Language"));
+        Assert.Equal("", response.Header("Set-Cookie"));
+        Assert.StartsWith("public", response.Header("Cache-Control"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALanguageChosenWithHlIsRememberedInACookieThatWinsOverAcceptLanguage()
+    {
+        var chosen = await App.SendPageAsync((f, r) => f.ConferencePage(r, "netconf-2015"), "/api/netconf-2015?hl=fr", headers: new Dictionary<string, string> { ["Accept-Language"] = "de" });
+        var cookie = chosen.Header("Set-Cookie");
+        var next = await App.SendPageAsync((f, r) => f.SessionPage(r, "netconf-2015", "bpf-updates"), "/api/netconf-2015/sessions/bpf-updates",
+            headers: new Dictionary<string, string> { ["Accept-Language"] = "de", ["Cookie"] = cookie.Split(';')[0] });
+
+        Assert.Equal("fr", new HtmlParser().ParseDocument(chosen.Text).DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("hl=fr;", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/api", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("private", chosen.Header("Cache-Control"), StringComparison.Ordinal);
+        Assert.Equal("fr", new HtmlParser().ParseDocument(next.Text).DocumentElement.GetAttribute("lang"));
+        Assert.Equal("", next.Header("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task AnHlNamingNoLanguageOfTheSiteIsAPageSayingSoWithStatus400()
+    {
+        var response = await App.SendPageAsync((f, r) => f.ConferencePage(r, "netconf-2015"), "/api/netconf-2015?hl=tlh");
+
+        Assert.Equal(400, response.Status);
+        var page = new HtmlParser().ParseDocument(response.Text);
+        Assert.Equal("hl 'tlh' is not a language of this site; it has en, de, fr, nl.", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("/api/netconf-2015?hl=de", page.QuerySelector("nav.languages a[hreflang=de]")!.GetAttribute("href"));
+        Assert.Equal("", response.Header("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task TheFeedsDoNotVaryByLanguage()
+    {
+        var feed = await App.SendAsync((f, r) => f.ConferenceCalendar(r, "netconf-2015"), "/api/netconf-2015/calendar.ics", headers: new Dictionary<string, string> { ["Accept-Language"] = "de" });
+
+        Assert.Equal("Accept-Encoding", feed.Header("Vary"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class ConferencePageTests
         var page = Page();
 
         Assert.Single(page.QuerySelectorAll("header"));
-        Assert.Equal("Days", Assert.Single(page.QuerySelectorAll("nav")).GetAttribute("aria-label"));
+        Assert.Equal(["Language", "Days"], page.QuerySelectorAll("nav").Select(n => n.GetAttribute("aria-label")));
         Assert.Equal("main", Assert.Single(page.QuerySelectorAll("main")).Id);
         Assert.Single(page.QuerySelectorAll("footer"));
         Assert.Equal("#main", page.QuerySelector("body > a.skip")!.GetAttribute("href"));
@@ -51,8 +51,8 @@ public class ConferencePageTests
             Assert.Equal(Conference.DayTitle(day), section.QuerySelector("h2")!.TextContent);
             var expected = Netconf.Sessions.Where(s => zone.DayOf(s.Start) == day).Select(s => $"session-{s.Id}").Order();
             Assert.Equal(expected, page.QuerySelectorAll("article.session").Select(a => a.Id!).Order());
-            Assert.Equal(Netconf.Conference.Days.Select(d => $"/api/netconf-2015?day={d:yyyy-MM-dd}"), page.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
-            Assert.Equal($"/api/netconf-2015?day={day:yyyy-MM-dd}", page.QuerySelector("nav a[aria-current=page]")!.GetAttribute("href"));
+            Assert.Equal(Netconf.Conference.Days.Select(d => $"/api/netconf-2015?day={d:yyyy-MM-dd}"), page.QuerySelectorAll("nav.days a").Select(a => a.GetAttribute("href")));
+            Assert.Equal($"/api/netconf-2015?day={day:yyyy-MM-dd}", page.QuerySelector("nav.days a[aria-current=page]")!.GetAttribute("href"));
         }
     }
 

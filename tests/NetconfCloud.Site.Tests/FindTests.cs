@@ -62,9 +62,9 @@ public class FindTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PagePublisher>.Instance);
         var talk = Fosdem.Sessions.First(s => s.IsTalk);
 
-        var unknown = await publisher.GetSessionPageAsync("fosdem-2026", "no-such-talk", CancellationToken.None);
-        var known = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, CancellationToken.None);
-        var again = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, CancellationToken.None);
+        var unknown = await publisher.GetSessionPageAsync("fosdem-2026", "no-such-talk", SiteLanguage.English, CancellationToken.None);
+        var known = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, SiteLanguage.English, CancellationToken.None);
+        var again = await publisher.GetSessionPageAsync("fosdem-2026", talk.Id, SiteLanguage.English, CancellationToken.None);
 
         Assert.Equal(FeedStatus.NotFound, unknown.Status);
         Assert.Equal("No session 'no-such-talk' at FOSDEM 2026.", PageAgendas.Parse(System.Text.Encoding.UTF8.GetString(unknown.Document!.Body)).QuerySelector("[role=alert]")!.TextContent);

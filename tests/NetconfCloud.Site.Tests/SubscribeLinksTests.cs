@@ -65,7 +65,7 @@ public class SubscribeLinksTests
     public void TheMarkupHasEveryLinkTheCopyFieldAndADownloadAttribute()
     {
         var html = new HtmlWriter();
-        Links.WriteTo(html, "thursday");
+        Links.WriteTo(html, SiteLanguage.English, "thursday");
 
         var page = PageAgendas.Parse(html.ToString());
         var hrefs = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToArray();

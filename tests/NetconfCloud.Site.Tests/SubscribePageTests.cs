@@ -45,7 +45,7 @@ public class SubscribePageTests
             [expected.Webcal.AbsoluteUri, expected.Google.AbsoluteUri, expected.Outlook.AbsoluteUri, expected.Apple.AbsoluteUri, expected.Download.AbsoluteUri],
             page.QuerySelectorAll("#subscribe ul.subscribe-links a").Select(a => a.GetAttribute("href")));
         Assert.Equal(expected.Https.AbsoluteUri, page.QuerySelector("#subscribe input[type=url]")!.GetAttribute("value"));
-        Assert.Equal("/api/netconf-2015/sessions/bpf-updates", page.QuerySelector("header a")!.GetAttribute("href"));
+        Assert.Equal("/api/netconf-2015/sessions/bpf-updates", page.QuerySelector("header > p a")!.GetAttribute("href"));
         Assert.Contains("Android", page.GetElementById("android")!.TextContent, StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("h1"));
     }

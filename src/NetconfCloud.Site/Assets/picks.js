@@ -1,9 +1,12 @@
 // NetconfCloud attendee pages: progressive enhancement only (everything works without it). No dependencies, no inline
 // code: the pages' Content-Security-Policy allows only this file. Remembers the talks ticked for "My agenda" in
 // localStorage per conference (across its pages), shows their count, links the visitor's own agenda page once made,
-// filters the loaded page as one types, and copies calendar addresses.
+// filters the loaded page as one types, and copies calendar addresses. What it writes comes in the page's language
+// from the server's text table, as data- attributes of the body.
 (function () {
   "use strict";
+  var body = document.body;
+  function text(name) { return body.getAttribute("data-" + name) || ""; }
   // Offline: the service worker next to this script looks after every page below the API root; the conference page
   // asks it to keep the other days too, so the whole agenda is on the device once one day was seen.
   var script = document.currentScript;
@@ -13,7 +16,9 @@
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       var days = Array.prototype.map.call(document.querySelectorAll("nav.days a"), function (a) { return a.href; });
-      if (registration.active && days.length > 0) { registration.active.postMessage({ keep: days }); }
+      // The page that says "offline" for a page never seen is written in the language of the page seen last.
+      var offline = { lang: document.documentElement.lang, title: text("offline-title"), text: text("offline-text") };
+      if (registration.active) { registration.active.postMessage({ keep: days, offline: offline }); }
     }).catch(function () { /* no offline copy: the pages work as before */ });
   }
 
@@ -27,7 +32,7 @@
   function write(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: nothing kept */ } }
 
   // The personal agenda page says where it is; remember it (it is the visitor's only key).
-  var my = document.body.getAttribute("data-my-agenda");
+  var my = body.getAttribute("data-my-agenda");
   if (my) { write(myKey, my); }
 
   // Picks are kept for the whole conference (every day's page and every talk's page adds to the same list), so the
@@ -41,7 +46,7 @@
     var label = button ? button.textContent : "";
     var show = function () {
       var n = picks.length;
-      if (button) { button.textContent = n > 0 ? label + " (" + n + (n === 1 ? " talk)" : " talks)") : label; }
+      if (button) { button.textContent = n > 0 ? label + " (" + text(n === 1 ? "picked-one" : "picked-many").replace("{n}", String(n)) + ")" : label; }
     };
     boxes.forEach(function (box) {
       if (picks.indexOf(box.value) >= 0) { box.checked = true; } else if (box.checked) { picks.push(box.value); }
@@ -101,11 +106,11 @@
   var existing = document.getElementById("my-agenda-existing");
   var mine = read(myKey);
   if (existing && mine && /^https?:\/\//.test(mine)) {
-    existing.textContent = "You already have an agenda for this conference: ";
+    existing.textContent = text("existing-agenda");
     var link = document.createElement("a");
     link.href = mine;
     link.rel = "noreferrer";
-    link.textContent = "open my agenda";
+    link.textContent = text("open-my-agenda");
     existing.appendChild(link);
     existing.appendChild(document.createTextNode("."));
     existing.hidden = false;
@@ -114,9 +119,10 @@
   Array.prototype.forEach.call(document.querySelectorAll("button.copy[data-copy]"), function (button) {
     var field = document.getElementById(button.getAttribute("data-copy"));
     if (!field) { return; }
+    var copy = button.textContent;
     button.hidden = false;
     button.addEventListener("click", function () {
-      var done = function () { button.textContent = "Copied"; window.setTimeout(function () { button.textContent = "Copy"; }, 2000); };
+      var done = function () { button.textContent = text("copied"); window.setTimeout(function () { button.textContent = copy; }, 2000); };
       var fallback = function () { field.focus(); field.select(); try { if (document.execCommand("copy")) { done(); } } catch (e) { /* selected: the visitor copies */ } };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(done, fallback);
