@@ -63,3 +63,17 @@ ensure_confclerk() {
   fi
   export NETCONF_REQUIRE_CONFCLERK=1
 }
+
+# The storage fault tests read the service's statuses with Python's grpcio too (Debian's python3-grpcio).
+ensure_python_grpc() {
+  if ! /usr/bin/python3 -c "import grpc" >/dev/null 2>&1; then
+    need apt-get "the storage fault tests need python3-grpcio: install it"
+    local sudo=""
+    [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+    say "Installing python3-grpcio (Debian package) for the storage fault tests"
+    $sudo apt-get install -y -qq python3-grpcio >/dev/null 2>&1 || {
+      $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq python3-grpcio >/dev/null
+    }
+    /usr/bin/python3 -c "import grpc" >/dev/null 2>&1 || { echo "error: python3-grpcio did not install" >&2; exit 1; }
+  fi
+}

@@ -89,7 +89,11 @@ public static class NetconfCommand
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            await error.WriteLineAsync($"error: the schedule service at {parse.GetValue(Address)} cannot be reached ({e.Status.Detail}).");
+            // A status with details was sent by the service itself (its storage is away, say); without, the
+            // transport gave up reaching it. Either way one line, and worth trying again later.
+            await error.WriteLineAsync(e.GetRpcStatus() is not null
+                ? $"error: the schedule service at {parse.GetValue(Address)} is unavailable: {OneLine(e.Status.Detail)}"
+                : $"error: the schedule service at {parse.GetValue(Address)} cannot be reached ({OneLine(e.Status.Detail)}).");
             return Unreachable;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated && TokenOf(parse).Length == 0)
@@ -120,5 +124,12 @@ public static class NetconfCommand
             await error.WriteLineAsync($"error: {e.Message}");
             return Usage;
         }
+    }
+
+    /// <summary>A status message on one line of at most 300 characters, however long the service made it.</summary>
+    private static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 300 ? line : string.Concat(line.AsSpan(0, 299), "…");
     }
 }

@@ -1,14 +1,16 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace NetconfCloud.Schedule.Storage;
 
 /// <summary>
-/// Serving only when the table is seeded and storage answers now. The host runs it in the background and serves
-/// the last result, so it may wait: before seeding is done it waits for the seeder (within the check's timeout)
-/// rather than report not-serving until the next run.
+/// Healthy when the table is seeded and storage answers now. When storage does not answer, degraded while the
+/// instance holds agendas it serves from memory (it still answers reads of them), unhealthy when it holds none.
+/// The host runs it in the background and serves the last result, so it may wait: before seeding is done it waits
+/// for the seeder (within the check's timeout) rather than report not-serving until the next run.
 /// </summary>
-internal sealed class AgendaStorageHealthCheck(TableClient table, AgendaSeeder seeder) : IHealthCheck
+internal sealed class AgendaStorageHealthCheck(TableClient table, AgendaSeeder seeder, AgendaCache cache) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,11 +30,16 @@ internal sealed class AgendaStorageHealthCheck(TableClient table, AgendaSeeder s
                 break;
             }
 
+            cache.NoteStorageAnswered();
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Unhealthy("Agenda storage cannot be reached.", ex);
+            cache.NoteStorageUnreachable();
+            var since = cache.StorageUnreachableSince?.ToString("u", CultureInfo.InvariantCulture) ?? "now";
+            return cache.Count is var held and > 0
+                ? HealthCheckResult.Degraded($"serving {held} conference{(held == 1 ? "" : "s")} from memory, storage unreachable since {since}", ex)
+                : HealthCheckResult.Unhealthy($"Agenda storage cannot be reached (since {since}).", ex);
         }
     }
 }

@@ -26,9 +26,18 @@ public sealed class AgendaStorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PersonalAgendaTableName must be 3–63 letters and digits, starting with a letter.")]
     public string PersonalAgendaTableName { get; set; } = "PersonalAgendas";
 
-    /// <summary>Seconds before a storage call is given up; storage that cannot be reached fails fast.</summary>
+    /// <summary>
+    /// Seconds one try of a storage call may take (the SDK's network time-out) before it is given up. 2 s: a table
+    /// operation normally answers in milliseconds, and a hung storage must be answered as UNAVAILABLE well within the
+    /// feeds' 5 s deadline (<c>ScheduleService:DeadlineSeconds</c>): a read that hangs is given up after
+    /// (1 + <see cref="ReadRetries"/>) × 2 s + 0.1 s back-off ≈ 4.1 s, a write (never retried) after 2 s.
+    /// </summary>
     [Range(1, 120)]
-    public int TimeoutSeconds { get; set; } = 5;
+    public int TimeoutSeconds { get; set; } = 2;
+
+    /// <summary>Times the SDK tries a read again after a time-out, refused connection or server error. Writes are never retried.</summary>
+    [Range(0, 5)]
+    public int ReadRetries { get; set; } = 1;
 
     /// <summary>Seed the Netconf 2015 agenda at start when the conference is not in storage yet.</summary>
     public bool Seed { get; set; } = true;

@@ -17,18 +17,23 @@ public static class Extensions
             .BindConfiguration(AgendaStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => CreateTableClient(Options(sp), Options(sp).TableName, retries: 2));
+        builder.Services.AddSingleton(sp => CreateTableClient(Options(sp), Options(sp).TableName, retries: Options(sp).ReadRetries));
         builder.Services.AddKeyedSingleton(TableAgendaStore.WritesKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).TableName, retries: 0));
         builder.Services.AddSingleton<IAgendaStore, TableAgendaStore>();
         // A personal agenda's change is guarded by its etag, so a retried write that had landed fails rather than repeats.
-        builder.Services.AddKeyedSingleton(TablePersonalAgendaStore.TableKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).PersonalAgendaTableName, retries: 2));
+        builder.Services.AddKeyedSingleton(TablePersonalAgendaStore.TableKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).PersonalAgendaTableName, retries: Options(sp).ReadRetries));
         builder.Services.AddSingleton<IPersonalAgendaStore, TablePersonalAgendaStore>();
         builder.Services.AddSingleton<AgendaSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgendaSeeder>());
         builder.Services.AddHealthChecks().AddCheck<AgendaStorageHealthCheck>("agenda-storage");
         builder.Services.TryAddSingleton(new AgendaServiceSettings());
         builder.Services.TryAddSingleton<ChangeFeed>();
-        builder.Services.TryAddSingleton<AgendaService>();
+        // One agenda cache per instance, shared by the service and the health check (which says when it serves from memory).
+        builder.Services.TryAddSingleton(sp => new AgendaCache(
+            sp.GetRequiredService<IAgendaStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AgendaServiceSettings>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgendaCache>>()));
+        builder.Services.TryAddSingleton(sp => new AgendaService(
+            sp.GetRequiredService<AgendaCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ChangeFeed>(), sp.GetRequiredService<AgendaServiceSettings>()));
         builder.Services.TryAddSingleton<PersonalAgendaService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

@@ -56,7 +56,7 @@ internal sealed partial class TableAgendaStore(
 
                 LogTornRead(conferenceId, attempt);
             }
-        });
+        }, cancellationToken);
 
     private async Task<(AgendaSnapshot? Agenda, int Pages)> QueryPartitionAsync(string conferenceId, CancellationToken cancellationToken)
     {
@@ -137,7 +137,7 @@ internal sealed partial class TableAgendaStore(
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 
     public Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(basis, session, TableTransactionActionType.Add, ETag.All, change, requestId, cancellationToken);
@@ -150,7 +150,7 @@ internal sealed partial class TableAgendaStore(
         {
             var row = await table.GetEntityIfExistsAsync<RequestEntity>(conferenceId, RowKeys.Request(requestId), cancellationToken: cancellationToken);
             return row.HasValue ? row.Value!.SessionId : null;
-        });
+        }, cancellationToken);
 
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken) =>
         Guard<IReadOnlyList<RecordedChange>>(async () =>
@@ -175,7 +175,7 @@ internal sealed partial class TableAgendaStore(
             }
 
             return changes;
-        });
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Conference>> ListConferencesAsync(CancellationToken cancellationToken) =>
         Guard<IReadOnlyList<Conference>>(async () =>
@@ -194,7 +194,7 @@ internal sealed partial class TableAgendaStore(
             }
 
             return [.. conferences.OrderBy(c => c.Id, StringComparer.Ordinal)];
-        });
+        }, cancellationToken);
 
     public Task<Conference> CreateConferenceAsync(Conference conference, AgendaChange change, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -214,7 +214,7 @@ internal sealed partial class TableAgendaStore(
             {
                 throw new AlreadyExistsException($"conferences/{conference.Id}");
             }
-        });
+        }, cancellationToken);
 
     public Task<Conference> CommitAsync(Conference basis, AgendaEdit edit, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -250,7 +250,7 @@ internal sealed partial class TableAgendaStore(
             LogStagedCommit(basis.Id, version, rows.Count);
             var committed = conference with { ETag = etag };
             return await MoveStagedRowsAsync(committed, editId, cancellationToken) ?? await LoadConferenceAsync(basis.Id, cancellationToken) ?? committed;
-        });
+        }, cancellationToken);
 
     /// <summary>The conference row at the edit's version; with an edit id, naming the edit whose rows are staged.</summary>
     private static TableTransactionAction ConferenceAction(Conference conference, string basisETag, string pendingEdit)
@@ -417,7 +417,7 @@ internal sealed partial class TableAgendaStore(
                 LogAlreadySeeded(id);
                 return false;
             }
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// One entity-group transaction: the session (guarded by its etag), the conference row raised to the next
@@ -472,7 +472,7 @@ internal sealed partial class TableAgendaStore(
                 LogVersionRace(conferenceId, session.Id, basis.AgendaVersion);
                 throw new AgendaMovedException(conferenceId);
             }
-        });
+        }, cancellationToken);
 
     private async Task<AgendaException?> SessionConflictAsync(
         string conferenceId, string sessionId, TableTransactionActionType action, ETag expected, CancellationToken cancellationToken)
@@ -495,13 +495,13 @@ internal sealed partial class TableAgendaStore(
     }
 
     /// <summary>Turns storage that cannot be reached into one domain error, so callers fail fast and clearly.</summary>
-    private async Task<T> Guard<T>(Func<Task<T>> operation)
+    private async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         try
         {
             return await operation();
         }
-        catch (Exception ex) when (StorageErrors.IsUnreachable(ex))
+        catch (Exception ex) when (StorageErrors.IsUnreachable(ex, cancellationToken))
         {
             LogUnavailable(ex);
             throw new StorageUnavailableException("Agenda storage cannot be reached; try again shortly.", ex);

@@ -25,14 +25,14 @@ internal sealed class TablePersonalAgendaStore([FromKeyedServices(TablePersonalA
             {
                 throw new AlreadyExistsException($"conferences/{agenda.ConferenceId}/personalAgendas");
             }
-        });
+        }, cancellationToken);
 
     public Task<PersonalAgenda?> GetAsync(string conferenceId, string id, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(conferenceId, PersonalAgendaId.StorageKey(id), cancellationToken: cancellationToken);
             return row.HasValue ? ToDomain(row.Value!, id) : null;
-        });
+        }, cancellationToken);
 
     public Task<PersonalAgenda> ReplaceAsync(PersonalAgenda agenda, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -46,7 +46,7 @@ internal sealed class TablePersonalAgendaStore([FromKeyedServices(TablePersonalA
             {
                 throw new ConcurrencyConflictException($"conferences/{agenda.ConferenceId}/personalAgendas", etagWasSupplied: false);
             }
-        });
+        }, cancellationToken);
 
     private static TableEntity ToEntity(PersonalAgenda agenda) =>
         new(agenda.ConferenceId, PersonalAgendaId.StorageKey(agenda.Id))
@@ -69,13 +69,13 @@ internal sealed class TablePersonalAgendaStore([FromKeyedServices(TablePersonalA
             ETag = row.ETag.ToString(),
         };
 
-    private static async Task<T> Guard<T>(Func<Task<T>> operation)
+    private static async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         try
         {
             return await operation();
         }
-        catch (Exception ex) when (StorageErrors.IsUnreachable(ex))
+        catch (Exception ex) when (StorageErrors.IsUnreachable(ex, cancellationToken))
         {
             throw new StorageUnavailableException("Personal agenda storage cannot be reached; try again shortly.", ex);
         }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace NetconfCloud.Schedule;
 
 /// <summary>
@@ -8,9 +11,16 @@ namespace NetconfCloud.Schedule;
 /// own write); a write through another instance is seen within the interval, or at once by a writer whose guarded
 /// write it made fail. The last few versions are kept, so that a client paging through the agenda pages through
 /// one version; the least recently used conferences leave first.
+/// <para>
+/// When storage does not answer, a conference held is served from memory (a known version, perhaps stale) and
+/// storage is asked again once per interval by one read while the others are answered at once;
+/// <see cref="StorageUnreachableSince"/> says since when. Storage is believed over memory: when it reports an older
+/// version than the one held (a restore, a lost write), the older one is served from then on.
+/// </para>
 /// </summary>
-public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaServiceSettings settings) : IAgendaStore
+public sealed partial class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaServiceSettings settings, ILogger<AgendaCache>? logger = null) : IAgendaStore
 {
+    private readonly ILogger log = logger ?? NullLogger<AgendaCache>.Instance;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<string> recency = new();
@@ -20,6 +30,46 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
 
     /// <summary>Unknown conference ids remembered at most; beyond that the oldest answers are dropped together.</summary>
     private const int MaxAbsent = 1024;
+
+    private DateTimeOffset? unreachableSince;
+
+    /// <summary>When storage stopped answering, as this instance saw it; null while it answers.</summary>
+    public DateTimeOffset? StorageUnreachableSince
+    {
+        get
+        {
+            lock (gate)
+            {
+                return unreachableSince;
+            }
+        }
+    }
+
+    /// <summary>Storage did not answer (a read or write here, or the health check): from now on it is known away.</summary>
+    public void NoteStorageUnreachable()
+    {
+        lock (gate)
+        {
+            if (unreachableSince is null)
+            {
+                unreachableSince = time.GetUtcNow();
+                LogStorageUnreachable(entries.Count);
+            }
+        }
+    }
+
+    /// <summary>Storage answered: it is back.</summary>
+    public void NoteStorageAnswered()
+    {
+        lock (gate)
+        {
+            if (unreachableSince is { } since)
+            {
+                unreachableSince = null;
+                LogStorageBack(time.GetUtcNow() - since);
+            }
+        }
+    }
 
     public async Task<AgendaSnapshot?> LoadAsync(string conferenceId, CancellationToken cancellationToken)
     {
@@ -34,22 +84,53 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
             return null;
         }
 
-        if (entry is not null)
+        if (entry is null)
         {
-            var conference = await inner.LoadConferenceAsync(conferenceId, cancellationToken);
+            return await LoadWholeAsync(conferenceId, basis: null, cancellationToken);
+        }
+
+        // While storage is away, one read asks it again and the others are answered from memory meanwhile.
+        var asking = entry.TryBeginRevalidation();
+        if (!asking && StorageUnreachableSince is not null)
+        {
+            return entry.Current;
+        }
+
+        var basis = entry.Current;
+        try
+        {
+            var conference = await Ask(() => inner.LoadConferenceAsync(conferenceId, cancellationToken));
             if (conference is null)
             {
                 Forget(conferenceId);
                 return null;
             }
 
-            if (conference.ETag == entry.Current.Conference.ETag && conference.ETag.Length > 0)
+            if (conference.ETag == basis.Conference.ETag && conference.ETag.Length > 0)
             {
-                return Checked(conferenceId, entry.Current);
+                return Checked(conferenceId, basis);
+            }
+
+            return await LoadWholeAsync(conferenceId, basis, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            // A known version, perhaps stale, rather than none: storage is asked again after the interval.
+            LogServedFromMemory(conferenceId, basis.Conference.AgendaVersion);
+            return Checked(conferenceId, entry.Current);
+        }
+        finally
+        {
+            if (asking)
+            {
+                entry.EndRevalidation();
             }
         }
+    }
 
-        var loaded = await inner.LoadAsync(conferenceId, cancellationToken);
+    private async Task<AgendaSnapshot?> LoadWholeAsync(string conferenceId, AgendaSnapshot? basis, CancellationToken cancellationToken)
+    {
+        var loaded = await Ask(() => inner.LoadAsync(conferenceId, cancellationToken));
         if (loaded is null)
         {
             Forget(conferenceId);
@@ -57,7 +138,23 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
             return null;
         }
 
-        return Remember(loaded);
+        return Remember(loaded, basis);
+    }
+
+    /// <summary>A call to storage, noting whether it answered.</summary>
+    private async Task<T> Ask<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            var answer = await call();
+            NoteStorageAnswered();
+            return answer;
+        }
+        catch (StorageUnavailableException)
+        {
+            NoteStorageUnreachable();
+            throw;
+        }
     }
 
     /// <summary>The agenda at <paramref name="version"/> when this instance still holds it (see <see cref="AgendaServiceSettings.KeptVersions"/>).</summary>
@@ -135,7 +232,7 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
     {
         try
         {
-            return await write();
+            return await Ask(write);
         }
         catch (AgendaException)
         {
@@ -180,17 +277,27 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         }
     }
 
-    private AgendaSnapshot Remember(AgendaSnapshot agenda)
+    /// <summary>
+    /// Holds what storage answered, read when <paramref name="basis"/> was held (null: nothing was). An older version
+    /// than the one held is put back only when it is still <paramref name="basis"/> that is held: then storage itself
+    /// went back (a restore, a lost write) and is believed; otherwise a write through this instance moved the agenda
+    /// on while the read was under way, and the newer agenda stays.
+    /// </summary>
+    private AgendaSnapshot Remember(AgendaSnapshot agenda, AgendaSnapshot? basis)
     {
         var id = agenda.Conference.Id;
         lock (gate)
         {
             if (entries.TryGetValue(id, out var entry))
             {
-                // A slower read that started before a newer one finished does not put an older agenda back.
                 if (agenda.Conference.AgendaVersion >= entry.Current.Conference.AgendaVersion)
                 {
                     entry.Push(agenda, settings.KeptVersions, time.GetTimestamp());
+                }
+                else if (ReferenceEquals(entry.Current, basis))
+                {
+                    LogSetBack(id, entry.Current.Conference.AgendaVersion, agenda.Conference.AgendaVersion);
+                    entry.Reset(agenda, time.GetTimestamp());
                 }
 
                 recency.Remove(entry.Node);
@@ -250,6 +357,18 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         }
     }
 
+    [LoggerMessage(LogLevel.Warning, "Storage holds conference {ConferenceId} at version {StoredVersion}, older than the version {HeldVersion} held in memory (a restore or a lost write): serving the stored one.")]
+    private partial void LogSetBack(string conferenceId, long heldVersion, long storedVersion);
+
+    [LoggerMessage(LogLevel.Warning, "Agenda storage does not answer; {Count} conferences held in memory are served from it.")]
+    private partial void LogStorageUnreachable(int count);
+
+    [LoggerMessage(LogLevel.Information, "Agenda storage answers again after {Outage}.")]
+    private partial void LogStorageBack(TimeSpan outage);
+
+    [LoggerMessage(LogLevel.Debug, "Storage does not answer: conference {ConferenceId} served from memory at version {Version}.")]
+    private partial void LogServedFromMemory(string conferenceId, long version);
+
     /// <summary>One conference: its newest agenda first, then the versions before it; when storage was last asked.</summary>
     private sealed class Entry(AgendaSnapshot current, LinkedListNode<string> node, long checkedAt)
     {
@@ -264,6 +383,21 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         public long CheckedAt { get; private set; } = checkedAt;
 
         public bool Stale { get; private set; }
+
+        private int revalidating;
+
+        /// <summary>True for the one caller that may ask storage now; <see cref="EndRevalidation"/> when done.</summary>
+        public bool TryBeginRevalidation() => Interlocked.CompareExchange(ref revalidating, 1, 0) == 0;
+
+        public void EndRevalidation() => Volatile.Write(ref revalidating, 0);
+
+        /// <summary>Storage went back to an older version: the versions held after it are no longer storage's.</summary>
+        public void Reset(AgendaSnapshot agenda, long now)
+        {
+            versions.Clear();
+            versions.Add(agenda);
+            Checked(now);
+        }
 
         public void Push(AgendaSnapshot agenda, int kept, long now)
         {

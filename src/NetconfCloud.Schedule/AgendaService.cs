@@ -85,12 +85,28 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
     /// </summary>
     public async IAsyncEnumerable<RecordedChange> WatchAsync(string conferenceId, long afterVersion, string caller, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (conference, _) = await ListChangesAsync(conferenceId, afterVersion, 1, cancellationToken);
+        var conference = await GetConferenceAsync(conferenceId, cancellationToken);
+        if (afterVersion < 0)
+        {
+            throw new InvalidArgumentException("after_version", "must not be negative.");
+        }
+
         using var subscription = changes.Subscribe(conferenceId, conference.AgendaVersion, caller);
         var seen = afterVersion;
         while (true)
         {
-            var (_, page) = await ListChangesAsync(conferenceId, seen, MaxChangesPerPage, cancellationToken);
+            IReadOnlyList<RecordedChange> page;
+            try
+            {
+                (_, page) = await ListChangesAsync(conferenceId, seen, MaxChangesPerPage, cancellationToken);
+            }
+            catch (StorageUnavailableException) when (seen >= conference.AgendaVersion)
+            {
+                // Storage is away and the watcher holds the version this instance knows: nothing to replay that it
+                // knows of, so the watcher stays open, and the poller delivers what comes once storage answers.
+                break;
+            }
+
             foreach (var change in page)
             {
                 seen = change.Version;

@@ -9,6 +9,14 @@ public sealed record AgendaServiceSettings
     /// <summary>The longest a conference's poller waits while nothing changes (writes through this instance wake it at once).</summary>
     public TimeSpan WatchIdlePollInterval { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long a conference's poller keeps asking a storage that does not answer (on its growing interval, up to
+    /// <see cref="WatchIdlePollInterval"/>) before it ends its watchers as unavailable. A minute: outages shorter than
+    /// that pass without a watcher noticing, and a longer one does not hold streams open on a replica that cannot
+    /// tell them anything.
+    /// </summary>
+    public TimeSpan WatchGiveUpAfter { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Watchers one instance holds open at most.</summary>
     public int MaxWatchers { get; init; } = 1000;
 

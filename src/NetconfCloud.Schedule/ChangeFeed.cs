@@ -7,6 +7,9 @@ namespace NetconfCloud.Schedule;
 /// conference, started by the first and stopped with the last. A write through this instance wakes it at once;
 /// otherwise it polls at <see cref="AgendaServiceSettings.WatchPollInterval"/>, doubling while nothing changes up to
 /// <see cref="AgendaServiceSettings.WatchIdlePollInterval"/>. Watchers are capped per instance and per caller.
+/// Storage that does not answer is asked again on the same growing interval while the watchers stay open; after
+/// <see cref="AgendaServiceSettings.WatchGiveUpAfter"/> without an answer, or on any other failure, the watchers are
+/// ended as unavailable (<see cref="StorageUnavailableException"/>), and they watch again.
 /// </summary>
 public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServiceSettings settings)
 {
@@ -105,26 +108,37 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
     private async Task PollAsync(Hub hub)
     {
         var interval = settings.WatchPollInterval;
+        long? failingSince = null;
         while (!hub.Stop.IsCancellationRequested)
         {
             IReadOnlyList<RecordedChange> changes;
             try
             {
                 changes = await store.ReadChangesAsync(hub.ConferenceId, hub.Seen, AgendaService.MaxChangesPerPage, hub.Stop.Token);
+                failingSince = null;
             }
             catch (OperationCanceledException) when (hub.Stop.IsCancellationRequested)
             {
                 return;
             }
-            catch (StorageUnavailableException)
+            catch (StorageUnavailableException e)
             {
+                failingSince ??= time.GetTimestamp();
+                if (time.GetElapsedTime(failingSince.Value) >= settings.WatchGiveUpAfter)
+                {
+                    Fail(hub, new StorageUnavailableException(
+                        $"Watching {hub.ConferenceId} stopped: storage has not answered for {settings.WatchGiveUpAfter.TotalSeconds:0} s; watch again.", e));
+                    return;
+                }
+
                 changes = [];
             }
             catch (Exception e)
             {
                 // Not a passing fault (storage refused the read, say): a poller that ended silently would leave its
-                // watchers, and every later one, waiting for changes that never come. End them with the error instead.
-                Fail(hub, e);
+                // watchers, and every later one, waiting for changes that never come. End them, as unavailable: the
+                // next watcher starts a new poller, and the details are the host's to log.
+                Fail(hub, new StorageUnavailableException($"Watching {hub.ConferenceId} stopped: reading its change log failed; watch again.", e));
                 return;
             }
 
@@ -166,7 +180,7 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
     }
 
     /// <summary>Takes a failed poller out of service and ends its watchers; the next watcher starts a new one.</summary>
-    private void Fail(Hub hub, Exception error)
+    private void Fail(Hub hub, StorageUnavailableException error)
     {
         Subscription[] subscribers;
         lock (gate)
@@ -181,7 +195,7 @@ public sealed class ChangeFeed(IAgendaStore store, TimeProvider time, AgendaServ
 
         foreach (var subscriber in subscribers)
         {
-            subscriber.End(new InvalidOperationException($"Watching {hub.ConferenceId} stopped: reading its change log failed; watch again.", error));
+            subscriber.End(error);
         }
     }
 

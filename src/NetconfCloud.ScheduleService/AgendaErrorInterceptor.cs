@@ -10,8 +10,9 @@ namespace NetconfCloud.ScheduleService;
 
 /// <summary>
 /// The one place where domain errors become gRPC statuses, with <c>google.rpc</c> details (BadRequest field
-/// violations, ResourceInfo, RetryInfo). Anything unexpected is logged and returned as Internal without its text,
-/// except in Development.
+/// violations, ResourceInfo, RetryInfo). Storage that does not answer is Unavailable with a short message, the
+/// details in the log (the storage adapter logs them). Anything unexpected is logged and returned as Internal
+/// without its text; in Development with its type and the first line of its message, bounded in length.
 /// </summary>
 internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorInterceptor> logger, IHostEnvironment environment) : Interceptor
 {
@@ -87,7 +88,7 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
         if (status is null)
         {
             LogUnexpected(exception, context.Method);
-            status = Status(Code.Internal, environment.IsDevelopment() ? exception.ToString() : "An internal error occurred.");
+            status = Status(Code.Internal, environment.IsDevelopment() ? Summary(exception) : "An internal error occurred.");
         }
 
         return status.ToRpcException();
@@ -102,6 +103,17 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
         }
 
         return status;
+    }
+
+    /// <summary>The longest message a status carries: it travels as a header, and Python's gRPC refuses headers over 8 KB.</summary>
+    private const int MaxMessage = 512;
+
+    /// <summary>For Development: the exception's type and the first line of its message, bounded; the rest is in the log.</summary>
+    private static string Summary(Exception exception)
+    {
+        var message = exception.Message.Split('\n', 2)[0].TrimEnd();
+        var summary = $"{exception.GetType().Name}: {message} (details in the service log)";
+        return summary.Length <= MaxMessage ? summary : string.Concat(summary.AsSpan(0, MaxMessage - 1), "…");
     }
 
     private static ResourceInfo Resource(string name) => new() { ResourceName = name };

@@ -95,7 +95,7 @@ public static class HealthProbes
         app.Map(ReadyPath, (PublishedHealth health, HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-store, no-cache";
-            return Results.Text(health.Status.ToString(), "text/plain", statusCode: health.Status == HealthStatus.Unhealthy ? 503 : 200);
+            return Results.Text(health.Summary, "text/plain", statusCode: health.Status == HealthStatus.Unhealthy ? 503 : 200);
         }).RequireHost($"*:{port}");
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).RequireHost($"*:{port}");
         return app;
@@ -108,6 +108,21 @@ public sealed class PublishedHealth : IHealthCheckPublisher
     private volatile HealthReport? last;
 
     public HealthStatus Status => last?.Status ?? HealthStatus.Unhealthy;
+
+    /// <summary>
+    /// The status, and when it is not healthy what the checks said (e.g. "Degraded: serving 1 conference from
+    /// memory, storage unreachable since …"); never an exception's text.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var report = last;
+            var said = report?.Entries.Values.Where(entry => entry.Status != HealthStatus.Healthy && !string.IsNullOrEmpty(entry.Description))
+                .Select(entry => entry.Description).ToList() ?? [];
+            return said.Count == 0 ? Status.ToString() : $"{Status}: {string.Join("; ", said)}";
+        }
+    }
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {

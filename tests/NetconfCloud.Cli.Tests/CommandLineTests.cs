@@ -74,6 +74,23 @@ public class CommandLineTests(ScheduleFixture fixture)
         Assert.Contains("cannot be reached", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AServiceWhoseStorageHangsExitsWithThreeAndSaysSoOnOneLine()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var server = new ScheduleServer(azurite.ConnectionString, "AgendaCliHung", environment: "Development");
+        await server.WaitUntilServingAsync();
+        await azurite.PauseAsync();
+
+        var (exit, _, error) = await NetconfAt(server, "conference");
+        await azurite.ResumeAsync();
+
+        Assert.Equal(NetconfCommand.Unreachable, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("is unavailable: Agenda storage cannot be reached", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> NetconfAt(ScheduleServer server, params string[] args)
     {
         using var output = new StringWriter();

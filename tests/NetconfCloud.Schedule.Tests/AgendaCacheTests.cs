@@ -120,4 +120,68 @@ public class AgendaCacheTests
         await Assert.ThrowsAsync<NotFoundException>(() => agenda.LoadAsync("no-such-conference", CancellationToken.None));
         Assert.Equal(reads + 1, store.FullReads + store.ConferenceReads);
     }
+
+    [Fact]
+    public async Task StorageSetBackToAnOlderVersionIsBelievedAfterTheInterval()
+    {
+        var v1 = await agenda.LoadAsync(Netconf, CancellationToken.None);
+        await agenda.UpdateSessionAsync(Netconf, "bpf-updates", SessionPatch.Of(new() { Notes = "lost in the restore" }, "notes"), "", "organiser", CancellationToken.None);
+        store.SetBackTo(v1);
+
+        var within = await agenda.LoadAsync(Netconf, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var after = await agenda.LoadAsync(Netconf, CancellationToken.None);
+
+        Assert.Equal(v1.Conference.AgendaVersion + 1, within.Conference.AgendaVersion);
+        Assert.Equal(v1.Conference.AgendaVersion, after.Conference.AgendaVersion);
+        Assert.NotEqual("lost in the restore", AgendaQueries.FindSession(after, "bpf-updates").Notes);
+    }
+
+    [Fact]
+    public async Task AWriteRefusedAfterStorageWasSetBackMakesTheNextOneLandOnTheStoredVersion()
+    {
+        var v1 = await agenda.LoadAsync(Netconf, CancellationToken.None);
+        await agenda.UpdateSessionAsync(Netconf, "bpf-updates", SessionPatch.Of(new() { Notes = "lost in the restore" }, "notes"), "", "organiser", CancellationToken.None);
+        store.SetBackTo(v1);
+        var patch = SessionPatch.Of(new() { Title = "Written after the restore" }, "title");
+
+        // Checked against the version held, the write is refused: the session changed under it, as far as it knows.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => agenda.UpdateSessionAsync(Netconf, "bpf-updates", patch, "", "organiser", CancellationToken.None));
+        var saved = await agenda.UpdateSessionAsync(Netconf, "bpf-updates", patch, "", "organiser", CancellationToken.None);
+
+        Assert.Equal(v1.Conference.AgendaVersion + 1, saved.Conference.AgendaVersion);
+        Assert.Equal("Written after the restore", saved.Session.Title);
+        Assert.NotEqual("lost in the restore", saved.Session.Notes);
+    }
+
+    [Fact]
+    public async Task WhenStorageDoesNotAnswerAHeldAgendaIsServedFromMemoryAndTheOutageIsKnownUntilItAnswers()
+    {
+        var cache = new AgendaCache(store, time, settings);
+        var held = await cache.LoadAsync(Netconf, CancellationToken.None);
+        store.ReadsFail = new StorageUnavailableException("Storage does not answer.");
+        time.Advance(TimeSpan.FromSeconds(2));
+        var failedAt = time.GetUtcNow();
+
+        var served = await cache.LoadAsync(Netconf, CancellationToken.None);
+        var since = cache.StorageUnreachableSince;
+        store.ReadsFail = null;
+        time.Advance(TimeSpan.FromSeconds(2));
+        await cache.LoadAsync(Netconf, CancellationToken.None);
+
+        Assert.Same(held, served);
+        Assert.Equal(failedAt, since);
+        Assert.Null(cache.StorageUnreachableSince);
+    }
+
+    [Fact]
+    public async Task WhenStorageDoesNotAnswerAConferenceNotHeldIsUnavailable()
+    {
+        var cache = new AgendaCache(store, time, settings);
+        store.ReadsFail = new StorageUnavailableException("Storage does not answer.");
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => cache.LoadAsync(Netconf, CancellationToken.None));
+
+        Assert.Equal(time.GetUtcNow(), cache.StorageUnreachableSince);
+    }
 }

@@ -282,7 +282,7 @@ public class ChangeFeedTests
     }
 
     [Fact]
-    public async Task WatchersEndWithTheErrorWhenTheirPollerFailsAndTheNextWatcherGetsANewPoller()
+    public async Task WatchersEndAsUnavailableWhenTheirPollerFailsAndTheNextWatcherGetsANewPoller()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Replayed" }, "title"), "", "organiser", CancellationToken.None);
@@ -298,7 +298,7 @@ public class ChangeFeedTests
             await Task.Delay(5, cts.Token);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => failed);
         await using var second = agenda.WatchAsync("netconf-2015", replayed, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
         var next = second.MoveNextAsync().AsTask();
         await first.DisposeAsync();
@@ -309,9 +309,66 @@ public class ChangeFeedTests
 
         await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "Seen after the failure" }, "title"), "", "organiser", CancellationToken.None);
 
-        Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.IsType<InvalidDataException>(error.Cause);
         Assert.True(await next);
         Assert.Equal("Seen after the failure", second.Current.Session?.Title);
+    }
+
+    [Fact]
+    public async Task WatchersStayOpenWhileStorageIsAwayAndSeeTheNextChangeWhenItAnswers()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var version = (await agenda.GetConferenceAsync("netconf-2015", CancellationToken.None)).AgendaVersion;
+        await using var watcher = agenda.WatchAsync("netconf-2015", version, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = watcher.MoveNextAsync().AsTask();
+        while (feed.Count != 1)
+        {
+            await Task.Delay(5, cts.Token);
+        }
+
+        store.ReadsFail = new StorageUnavailableException("Storage does not answer.");
+        var reads = store.ChangeReads;
+        for (var waited = TimeSpan.Zero; waited < settings.WatchGiveUpAfter / 2; waited += TimeSpan.FromSeconds(1))
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2, cts.Token);
+        }
+
+        var openThroughTheOutage = !next.IsCompleted;
+        var pollsDuringTheOutage = store.ChangeReads - reads;
+        store.ReadsFail = null;
+        await agenda.UpdateSessionAsync("netconf-2015", "bpf-updates", SessionPatch.Of(new() { Title = "After the outage" }, "title"), "", "organiser", CancellationToken.None);
+
+        Assert.True(openThroughTheOutage);
+        Assert.InRange(pollsDuringTheOutage, 2, (int)(settings.WatchGiveUpAfter / 2 / settings.WatchPollInterval));
+        Assert.True(await next);
+        Assert.Equal("After the outage", watcher.Current.Session?.Title);
+    }
+
+    [Fact]
+    public async Task WatchersEndAsUnavailableWhenStorageStaysAwayLongerThanThePollerWaits()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var version = (await agenda.GetConferenceAsync("netconf-2015", CancellationToken.None)).AgendaVersion;
+        await using var watcher = agenda.WatchAsync("netconf-2015", version, "watcher", cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = watcher.MoveNextAsync().AsTask();
+        while (feed.Count != 1)
+        {
+            await Task.Delay(5, cts.Token);
+        }
+
+        store.ReadsFail = new StorageUnavailableException("Storage does not answer.");
+        var waited = TimeSpan.Zero;
+        while (!next.IsCompleted && waited < settings.WatchGiveUpAfter * 2)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            waited += TimeSpan.FromSeconds(1);
+            await Task.Delay(2, cts.Token);
+        }
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => next);
+        Assert.InRange(waited, settings.WatchGiveUpAfter, settings.WatchGiveUpAfter + settings.WatchIdlePollInterval + TimeSpan.FromSeconds(1));
+        Assert.Contains("watch again", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

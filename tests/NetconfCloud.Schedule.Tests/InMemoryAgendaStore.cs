@@ -19,11 +19,29 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
     /// <summary>Thrown by the next read of the change log, once: storage refusing it, say.</summary>
     public Exception? NextChangeReadFails { get; set; }
 
+    /// <summary>While set, thrown by every read: storage that does not answer.</summary>
+    public Exception? ReadsFail { get; set; }
+
+    /// <summary>Puts the agenda back as it was at <paramref name="earlier"/>, as a restore from a backup does (new etags).</summary>
+    public void SetBackTo(AgendaSnapshot earlier)
+    {
+        lock (gate)
+        {
+            agenda = earlier with { Conference = earlier.Conference with { ETag = NextETag() } };
+            log.RemoveAll(change => change.Version > earlier.Conference.AgendaVersion);
+        }
+    }
+
     public Task<IReadOnlyList<RecordedChange>> ReadChangesAsync(string conferenceId, long afterVersion, int max, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             ChangeReads++;
+            if (ReadsFail is { } away)
+            {
+                return Task.FromException<IReadOnlyList<RecordedChange>>(away);
+            }
+
             if (NextChangeReadFails is { } failure)
             {
                 NextChangeReadFails = null;
@@ -45,6 +63,11 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         lock (gate)
         {
             FullReads++;
+            if (ReadsFail is { } away)
+            {
+                return Task.FromException<AgendaSnapshot?>(away);
+            }
+
             return Task.FromResult(agenda?.Conference.Id == conferenceId ? agenda : null);
         }
     }
@@ -54,6 +77,11 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
         lock (gate)
         {
             ConferenceReads++;
+            if (ReadsFail is { } away)
+            {
+                return Task.FromException<Conference?>(away);
+            }
+
             return Task.FromResult(agenda?.Conference.Id == conferenceId ? agenda.Conference : null);
         }
     }

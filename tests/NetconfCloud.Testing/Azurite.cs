@@ -83,12 +83,33 @@ public sealed class Azurite : IAsyncDisposable
     {
         if (process is { HasExited: false })
         {
+            // SIGKILL ends a stopped process too.
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
 
         process?.Dispose();
         process = null;
+    }
+
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP), as a hung storage: connections are accepted by the kernel, and nothing answers.
+    /// </summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a paused Azurite run again (SIGCONT); it answers what waited meanwhile.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var pid = process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+            ?? throw new InvalidOperationException("kill could not be started.");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} exited with {kill.ExitCode}.");
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
