@@ -65,9 +65,20 @@ public sealed partial class SourceFollowing(
     public async Task<Conference> WithFollowAsync(Conference conference, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!shown.TryGetValue(conference.Id, out var known) || now - known.ReadAt > ShownFor)
+        var cached = shown.TryGetValue(conference.Id, out var known);
+        if (!cached || now - known.ReadAt > ShownFor)
         {
-            known = (await store.GetAsync(conference.Id, cancellationToken), now);
+            try
+            {
+                known = (await store.GetAsync(conference.Id, cancellationToken), now);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                // A read of the agenda does not fail for want of its follow: what was last seen, or nothing, is shown.
+                LogFollowUnread(conference.Id, ex.Message);
+                known = (cached ? known.Follow : null, now);
+            }
+
             shown[conference.Id] = known;
         }
 
@@ -171,6 +182,9 @@ public sealed partial class SourceFollowing(
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return line.Length <= MaxErrorLength ? line : line[..(MaxErrorLength - 1)] + "…";
     }
+
+    [LoggerMessage(LogLevel.Warning, "The follow of {ConferenceId} could not be read ({Reason}); the agenda is shown with the follow last seen.")]
+    private partial void LogFollowUnread(string conferenceId, string reason);
 
     [LoggerMessage(LogLevel.Information, "Followed source of {ConferenceId} ({Url}) has not changed.")]
     private partial void LogNotModified(string conferenceId, Uri url);

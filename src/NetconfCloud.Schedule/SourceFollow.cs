@@ -59,3 +59,17 @@ public interface ISourceFollowStore
     /// <summary>Removes the follow; false when there was none.</summary>
     Task<bool> DeleteAsync(string conferenceId, CancellationToken cancellationToken);
 }
+
+/// <summary>How long ago or ahead, in words for people: "40 seconds", "1 minute", "3 minutes", "2 hours", "3 days".</summary>
+public static class Elapsed
+{
+    public static string InWords(TimeSpan span)
+    {
+        span = span.Duration();
+        var (count, unit) = span.TotalMinutes < 1 ? ((int)span.TotalSeconds, "second")
+            : span.TotalHours < 1 ? ((int)span.TotalMinutes, "minute")
+            : span.TotalDays < 1 ? ((int)span.TotalHours, "hour")
+            : ((int)span.TotalDays, "day");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {unit}{(count == 1 ? "" : "s")}");
+    }
+}

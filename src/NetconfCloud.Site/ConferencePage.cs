@@ -179,6 +179,7 @@ public static partial class ConferencePage
             }
 
             PageLayout.AgendaVersion(html, conference);
+            SourceLine();
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", $"Held with {colocated.Name}, {PageLayout.DateRange([colocated.StartDate, colocated.EndDate])}{(colocated.City.Length > 0 ? $", {colocated.City}" : "")}.");
@@ -192,6 +193,28 @@ public static partial class ConferencePage
             }
 
             html.Close("ul").Close("nav").Close("header");
+        }
+
+        /// <summary>
+        /// Where the agenda comes from when it follows the organisers' published schedule, and when that was last
+        /// found current: "From pretalx.example.org, checked Saturday 31 January 2026 at 10:05 (Brussels time)." The
+        /// page is made once per agenda version, so the time is written out rather than "3 minutes ago".
+        /// </summary>
+        private void SourceLine()
+        {
+            if (conference.Follow is not { } follow)
+            {
+                return;
+            }
+
+            html.Open("p", ("class", "status source")).Text($"From {follow.Url.Host}");
+            if (follow.LastSuccessTime is { } checkedAt)
+            {
+                html.Text(", checked ").Time(zone.ToLocal(checkedAt), "dddd d MMMM yyyy 'at' HH:mm")
+                    .Text($" ({(conference.City.Length > 0 ? $"{conference.City} time" : "local time")})");
+            }
+
+            html.Text(".").Close("p");
         }
 
         /// <summary>A plain GET form: works without script, and its address can be shared.</summary>
