@@ -160,7 +160,9 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
     {
         await RpcAssert.InvalidField("interval", () => fixture.Server.WriterClient.FollowSourceAsync(new FollowSourceRequest
         {
-            ConferenceId = "netconf-2015", Url = "https://schedule.example.org/schedule.xml", Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(30)),
+            ConferenceId = "netconf-2015",
+            Url = "https://schedule.example.org/schedule.xml",
+            Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(30)),
         }).ResponseAsync);
     }
 
@@ -169,7 +171,8 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
     {
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => fixture.Server.Client.FollowSourceAsync(new FollowSourceRequest
         {
-            ConferenceId = "netconf-2015", Url = "https://schedule.example.org/schedule.xml",
+            ConferenceId = "netconf-2015",
+            Url = "https://schedule.example.org/schedule.xml",
         }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => fixture.Server.ReaderClient.StopFollowingAsync(new StopFollowingRequest { ConferenceId = "netconf-2015" }).ResponseAsync);
     }
@@ -179,7 +182,8 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
     {
         await RpcAssert.FailsWith(StatusCode.NotFound, () => fixture.Server.WriterClient.FollowSourceAsync(new FollowSourceRequest
         {
-            ConferenceId = "no-such-conference", Url = "https://schedule.example.org/schedule.xml",
+            ConferenceId = "no-such-conference",
+            Url = "https://schedule.example.org/schedule.xml",
         }).ResponseAsync);
     }
 
