@@ -41,8 +41,11 @@ public class RoundTripTests
     {
         var follow = Everything.Follow with
         {
-            SourceETag = "\"v1\"", SourceLastModified = "Sat, 31 Jan 2026 10:00:00 GMT", LeaseOwner = "replica-a",
-            LeaseExpiry = DateTimeOffset.UnixEpoch, ETag = "storage only",
+            SourceETag = "\"v1\"",
+            SourceLastModified = "Sat, 31 Jan 2026 10:00:00 GMT",
+            LeaseOwner = "replica-a",
+            LeaseExpiry = DateTimeOffset.UnixEpoch,
+            ETag = "storage only",
         };
 
         var wire = WireMapping.ToWire(Everything.Conference with { Follow = follow });
