@@ -187,6 +187,22 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
         }).ResponseAsync);
     }
 
+    [Theory]
+    [InlineData("Follow:AllowHttpAndLoopback", "true", "Follow:AllowHttpAndLoopback is for Development only")]
+    [InlineData("Follow:MinimumInterval", "00:00:10", "Follow:MinimumInterval must be at least 00:01:00 outside Development")]
+    public async Task OutsideDevelopmentTheTestAllowancesStopTheServiceAtStart(string key, string value, string message)
+    {
+        await using var server = new ScheduleServer(fixture.Azurite.ConnectionString, "AgendaFollowConfig", new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            [key] = value,
+        }, environment: "Production");
+
+        var error = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => server.Services);
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A service of its own with DebConf 23 imported, following a local copy of the same file, after its first fetch.</summary>
     private async Task<(ScheduleServer Server, ScheduleSourceServer Source, long Imported)> FollowingAsync(TimeSpan interval)
     {
