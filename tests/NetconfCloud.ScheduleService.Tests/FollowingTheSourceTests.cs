@@ -11,7 +11,7 @@ namespace NetconfCloud.ScheduleService.Tests;
 /// that serves a real schedule of the corpus (DebConf 23, frab XML), changes it, answers 304, fails and is slow.
 /// </summary>
 [Collection(ScheduleCollection.Name)]
-public class FollowingTheSourceTests(ScheduleFixture fixture)
+public class FollowingTheSourceTests(ScheduleFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string ConferenceId = "debconf23";
 
@@ -119,6 +119,7 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(9));
 
         var times = source.Requests.Select(r => r.Time).Order().ToList();
+        output.WriteLine($"two replicas, interval {interval.TotalSeconds} s, 9 s: {times.Count} fetches, gaps {string.Join(", ", times.Zip(times.Skip(1)).Select(p => $"{(p.Second - p.First).TotalMilliseconds:0} ms"))}");
         Assert.InRange(times.Count, 3, 6);
         Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= interval * 0.75, $"two fetches {(pair.Second - pair.First).TotalMilliseconds:0} ms apart"));
         var seenBySecond = await second.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = ConferenceId });
@@ -203,6 +204,33 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Not a timed assertion: how long a follow of FOSDEM 2026 (2.7 MB, 883 events) takes, written to the test output.</summary>
+    [Fact]
+    public async Task FollowingFosdemCostsOneReadThenOnlyConditionalGets()
+    {
+        var server = await fixture.StartServerAsync(FollowSettings);
+        var text = ScheduleFiles.Text("fosdem-2026.xml");
+        var imported = (await ScheduleFiles.ImportAsync(server.WriterClient, "fosdem-2026", text, "fosdem-2026.xml")).AgendaVersion;
+        await using var source = new ScheduleSourceServer(Encoding.UTF8.GetBytes(text));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await server.WriterClient.FollowSourceAsync(new FollowSourceRequest { ConferenceId = "fosdem-2026", Url = source.Url.AbsoluteUri, Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) });
+        var first = await UntilAsync(server, c => c.Follow?.LastSuccessTime is not null, "fosdem-2026");
+        var firstCycle = clock.Elapsed;
+        clock.Restart();
+        source.Body = Encoding.UTF8.GetBytes(text.Replace("<title>Welcome to FOSDEM 2026</title>", "<title>Welcome to FOSDEM 2026!</title>", StringComparison.Ordinal));
+        var changed = await UntilAsync(server, c => c.AgendaVersion > imported, "fosdem-2026");
+        var changeCycle = clock.Elapsed;
+        var before = source.Requests.Count;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var conditional = source.Requests.Skip(before).ToList();
+
+        output.WriteLine($"fosdem-2026: follow to first check (200, read, import with no change) {firstCycle.TotalMilliseconds:0} ms; published change to new version {changeCycle.TotalMilliseconds:0} ms (interval 1 s, checks every 200 ms); then {conditional.Count} conditional GETs in 3 s, all 304: {conditional.All(r => r.IfNoneMatch == source.ETag)}");
+        Assert.Equal(imported, first.AgendaVersion);
+        Assert.Equal(imported + 1, changed.AgendaVersion);
+        Assert.All(conditional, r => Assert.Equal(source.ETag, r.IfNoneMatch));
+    }
+
     /// <summary>A service of its own with DebConf 23 imported, following a local copy of the same file, after its first fetch.</summary>
     private async Task<(ScheduleServer Server, ScheduleSourceServer Source, long Imported)> FollowingAsync(TimeSpan interval)
     {
@@ -218,12 +246,12 @@ public class FollowingTheSourceTests(ScheduleFixture fixture)
     }
 
     /// <summary>GetConference until <paramref name="done"/> holds (the follow shown is at most a few seconds old), within 20 s.</summary>
-    private static async Task<Conference> UntilAsync(ScheduleServer server, Func<Conference, bool> done)
+    private static async Task<Conference> UntilAsync(ScheduleServer server, Func<Conference, bool> done, string conferenceId = ConferenceId)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            var conference = await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = ConferenceId }, cancellationToken: timeout.Token);
+            var conference = await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = conferenceId }, cancellationToken: timeout.Token);
             if (done(conference))
             {
                 return conference;
