@@ -25,6 +25,12 @@ public sealed class SourceFetcher : IDisposable
     private readonly SourceFollowOptions options;
 
     public SourceFetcher(SourceFollowOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Tests only: a server certificate check of their own (a test's self-signed certificate).</summary>
+    internal SourceFetcher(SourceFollowOptions options, System.Net.Security.RemoteCertificateValidationCallback? certificates)
     {
         this.options = options;
         var handler = new SocketsHttpHandler
@@ -37,6 +43,11 @@ public sealed class SourceFetcher : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectTimeout = TimeSpan.FromSeconds(15),
         };
+        if (certificates is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = certificates;
+        }
+
         http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("NetconfCloud-Follow", "1.0"));
     }
