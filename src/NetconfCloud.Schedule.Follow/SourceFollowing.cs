@@ -18,6 +18,9 @@ public sealed partial class SourceFollowing(
     /// <summary>How long a replica shows a follow it read before it reads it again (reads of the agenda attach it).</summary>
     public static readonly TimeSpan ShownFor = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest a read of the agenda waits for its follow before it shows the follow last seen.</summary>
+    public static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest error text kept and shown.</summary>
     public const int MaxErrorLength = 300;
 
@@ -70,9 +73,11 @@ public sealed partial class SourceFollowing(
         {
             try
             {
-                known = (await store.GetAsync(conference.Id, cancellationToken), now);
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                bounded.CancelAfter(ReadBound);
+                known = (await store.GetAsync(conference.Id, bounded.Token), now);
             }
-            catch (StorageUnavailableException ex)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // A read of the agenda does not fail for want of its follow: what was last seen, or nothing, is shown.
                 LogFollowUnread(conference.Id, ex.Message);
