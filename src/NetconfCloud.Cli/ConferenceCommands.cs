@@ -244,6 +244,10 @@ internal static class ConferenceCommands
 
         var status = c.AgendaStatus.Length > 0 ? $" ({c.AgendaStatus.ToLowerInvariant()})" : "";
         await output.WriteLineAsync($"  agenda version {c.AgendaVersion.ToString(CultureInfo.InvariantCulture)}{status}");
+        if (c.Follow is { } follow)
+        {
+            await output.WriteLineAsync($"  {FollowCommand.Describe(follow, DateTimeOffset.UtcNow)}");
+        }
     }
 
     /// <summary>Rooms or tracks in order with how many sessions use each; cancelled sessions are counted apart.</summary>

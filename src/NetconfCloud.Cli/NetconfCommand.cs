@@ -66,7 +66,7 @@ public static class NetconfCommand
     {
         var root = new RootCommand("netconf — read and change the NetconfCloud agenda over gRPC.") { Address, ConferenceId, Token };
         var commands = ConferenceCommands.All().Concat(ReadCommands.All()).Concat(SpeakerCommands.All()).Concat(SponsorCommands.All())
-            .Concat(EditCommands.All()).Concat(TransferCommands.All()).Append(WatchCommand.Create()).Append(TokenCommand.Create());
+            .Concat(EditCommands.All()).Concat(TransferCommands.All()).Append(WatchCommand.Create()).Append(TokenCommand.Create()).Append(FollowCommand.Create());
         foreach (var command in commands)
         {
             root.Subcommands.Add(command);

@@ -50,5 +50,10 @@ public sealed class AgendaStorageOptions : IValidatableObject
                 "Set exactly one of Storage:ConnectionString (Azurite, keys) or Storage:TableServiceUri (Azure, managed identity).",
                 [nameof(ConnectionString), nameof(TableServiceUri)]);
         }
+
+        if (TableName?.Length > 63 - "Follows".Length)
+        {
+            yield return new ValidationResult("Storage:TableName must be at most 56 characters: followed sources are kept in TableName + \"Follows\".", [nameof(TableName)]);
+        }
     }
 }

@@ -36,6 +36,9 @@ public static class Extensions
             sp.GetRequiredService<AgendaCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ChangeFeed>(), sp.GetRequiredService<AgendaServiceSettings>()));
         builder.Services.TryAddSingleton<PersonalAgendaService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Followed sources and their fetch leases: conditional writes only, so the SDK's retries are safe.
+        builder.Services.AddKeyedSingleton(TableSourceFollowStore.TableKey, (sp, _) => CreateTableClient(Options(sp), Options(sp).TableName + "Follows", retries: 1));
+        builder.Services.AddSingleton<ISourceFollowStore, TableSourceFollowStore>();
         return builder;
     }
 

@@ -120,7 +120,7 @@ public static class ImportMapping
         }).ToArray();
         var speakers = request.Speakers.Select((s, i) => new IncomingSpeaker(
             s.Key, WireMapping.ToDomain(s.Speaker ?? throw new InvalidArgumentException($"speakers[{i}].speaker", "is required.")))).ToArray();
-        var agenda = new IncomingAgenda(WireMapping.ToDomain(request.Conference) with { Id = request.ConferenceId }, speakers, sessions)
+        var agenda = new IncomingAgenda(WireMapping.ToDomain(request.Conference) with { Id = request.ConferenceId, Follow = null }, speakers, sessions)
         {
             Sponsors = request.ReplaceSponsors ? [.. request.Sponsors.Select(WireMapping.ToDomain)] : null,
             SourceName = request.SourceName,

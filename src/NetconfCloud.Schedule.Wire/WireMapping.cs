@@ -34,6 +34,7 @@ public static class WireMapping
         Rooms = { c.Rooms.Select(ToWire) },
         Tracks = { c.Tracks.Select(ToWire) },
         DayChange = c.DayChange == TimeOnly.MinValue ? "" : FormatTime(c.DayChange),
+        Follow = c.Follow is { } follow ? ToWire(follow) : null,
     };
 
     public static Conference ToDomain(Proto.Conference c) => new(
@@ -48,7 +49,32 @@ public static class WireMapping
         Rooms = [.. c.Rooms.Select(ToDomain)],
         Tracks = [.. c.Tracks.Select(ToDomain)],
         DayChange = ParseTime(c.DayChange, "conference.day_change"),
+        Follow = c.Follow is { } follow && Uri.TryCreate(follow.Url, UriKind.Absolute, out _) ? ToDomain(c.Id, follow) : null,
     };
+
+    /// <summary>A followed source as published: where, how often, what came of it; never the validators or the lease.</summary>
+    public static Proto.SourceFollow ToWire(SourceFollow f) => new()
+    {
+        Url = f.Url.AbsoluteUri,
+        Interval = Duration.FromTimeSpan(f.Interval),
+        LastCheckTime = f.LastCheckTime is { } check ? Timestamp.FromDateTimeOffset(check) : null,
+        LastSuccessTime = f.LastSuccessTime is { } success ? Timestamp.FromDateTimeOffset(success) : null,
+        LastSuccessAgendaVersion = f.LastSuccessVersion,
+        LastError = f.LastError,
+        LastErrorTime = f.LastErrorTime is { } error ? Timestamp.FromDateTimeOffset(error) : null,
+        NextFetchTime = Timestamp.FromDateTimeOffset(f.NextFetchTime),
+    };
+
+    public static SourceFollow ToDomain(string conferenceId, Proto.SourceFollow f) =>
+        new(conferenceId, new Uri(f.Url, UriKind.Absolute), f.Interval?.ToTimeSpan() ?? TimeSpan.Zero)
+        {
+            LastCheckTime = f.LastCheckTime?.ToDateTimeOffset(),
+            LastSuccessTime = f.LastSuccessTime?.ToDateTimeOffset(),
+            LastSuccessVersion = f.LastSuccessAgendaVersion,
+            LastError = f.LastError,
+            LastErrorTime = f.LastErrorTime?.ToDateTimeOffset(),
+            NextFetchTime = f.NextFetchTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue,
+        };
 
     public static CoLocatedEvent ToDomain(Proto.CoLocatedEvent e) =>
         new(e.Name, ParseDate(e.StartDate, "conference.co_located_event.start_date"), ParseDate(e.EndDate, "conference.co_located_event.end_date"), e.City);

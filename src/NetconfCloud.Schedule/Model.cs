@@ -96,6 +96,12 @@ public sealed record Conference(
     /// <summary>Storage only: an edit committed on this version whose rows are still being moved into place; empty when none.</summary>
     public string PendingEdit { get; init; } = "";
 
+    /// <summary>
+    /// The published schedule the agenda follows and what came of its last fetches; null when it follows none. Not
+    /// stored with the conference: attached when the conference is published.
+    /// </summary>
+    public SourceFollow? Follow { get; init; }
+
     /// <summary>The conference's zone, with its days ending at <see cref="DayChange"/>.</summary>
     public ConferenceTimeZone TimeZone => ConferenceTimeZone.FromId(TimeZoneId, DayChange);
 

@@ -1,3 +1,4 @@
+using NetconfCloud.Schedule.Follow;
 using NetconfCloud.Schedule.Storage;
 using NetconfCloud.ScheduleService;
 
@@ -7,6 +8,7 @@ builder.AddScheduleTelemetry();
 builder.AddAgendaTableStorage();
 builder.AddWriterAuthentication();
 builder.AddScheduleGrpc();
+builder.AddSourceFollowing();
 
 var app = builder.Build();
 

@@ -2,19 +2,20 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using NetconfCloud.Contracts.Schedule.V1;
 using NetconfCloud.Schedule;
+using NetconfCloud.Schedule.Follow;
 using NetconfCloud.Schedule.Wire;
 using static NetconfCloud.Schedule.Wire.WireMapping;
 
 namespace NetconfCloud.ScheduleService;
 
 /// <summary>The wire face of <see cref="AgendaService"/>. Domain errors become statuses in <see cref="AgendaErrorInterceptor"/>.</summary>
-internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Schedule.V1.ScheduleService.ScheduleServiceBase
+internal sealed class ScheduleGrpcService(AgendaService agenda, SourceFollowing following) : Contracts.Schedule.V1.ScheduleService.ScheduleServiceBase
 {
     public override async Task<ListConferencesResponse> ListConferences(ListConferencesRequest request, ServerCallContext context) =>
         new() { Conferences = { (await agenda.ListConferencesAsync(context.CancellationToken)).Select(c => ToWire(c)) } };
 
     public override async Task<Contracts.Schedule.V1.Conference> GetConference(GetConferenceRequest request, ServerCallContext context) =>
-        ToWire(await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken));
+        ToWire(await following.WithFollowAsync(await agenda.GetConferenceAsync(request.ConferenceId, context.CancellationToken), context.CancellationToken));
 
     [Authorize(Policy = WriterAuthentication.WriterPolicy)]
     public override async Task<Contracts.Schedule.V1.Conference> CreateConference(CreateConferenceRequest request, ServerCallContext context)
@@ -39,7 +40,10 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
         }
 
         var (conference, snapshot) = await agenda.ReadAgendaAsync(request.ConferenceId, request.KnownAgendaVersion, context.CancellationToken);
-        foreach (var chunk in snapshot is null ? [AgendaChunks.Unchanged(conference)] : AgendaChunks.Split(snapshot))
+        var follow = (await following.WithFollowAsync(conference, context.CancellationToken)).Follow;
+        foreach (var chunk in snapshot is null
+            ? [AgendaChunks.Unchanged(conference with { Follow = follow })]
+            : AgendaChunks.Split(snapshot with { Conference = snapshot.Conference with { Follow = follow } }))
         {
             await responseStream.WriteAsync(chunk, context.CancellationToken);
         }
@@ -179,6 +183,17 @@ internal sealed class ScheduleGrpcService(AgendaService agenda) : Contracts.Sche
             // The watcher went away.
         }
     }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Conference> FollowSource(FollowSourceRequest request, ServerCallContext context)
+    {
+        var interval = request.Interval is { } given ? given.ToTimeSpan() : (TimeSpan?)null;
+        return ToWire(await following.FollowAsync(request.ConferenceId, request.Url, interval, context.CancellationToken));
+    }
+
+    [Authorize(Policy = WriterAuthentication.WriterPolicy)]
+    public override async Task<Contracts.Schedule.V1.Conference> StopFollowing(StopFollowingRequest request, ServerCallContext context) =>
+        ToWire(await following.StopAsync(request.ConferenceId, context.CancellationToken));
 
     private static Contracts.Schedule.V1.Session Published(SavedSession saved) => ToWire(saved.Session, saved.Conference.TimeZone);
 

@@ -181,6 +181,7 @@ public static partial class ConferencePage
             }
 
             PageLayout.AgendaVersion(html, conference, language);
+            SourceLine();
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", t.HeldWith(colocated.Name, language.DateRange([colocated.StartDate, colocated.EndDate]), colocated.City));
@@ -194,6 +195,32 @@ public static partial class ConferencePage
             }
 
             html.Close("ul").Close("nav").Close("header");
+        }
+
+        /// <summary>
+        /// Where the agenda comes from when it follows the organisers' published schedule, and when that was last
+        /// found current: "From pretalx.example.org, checked Saturday 31 January 2026 at 10:05 (Brussels time)." The
+        /// page is made once per agenda version, so the time is written out rather than "3 minutes ago".
+        /// </summary>
+        private void SourceLine()
+        {
+            if (conference.Follow is not { } follow)
+            {
+                return;
+            }
+
+            html.Open("p", ("class", "status source"));
+            if (follow.LastSuccessTime is { } checkedAt)
+            {
+                var local = zone.ToLocal(checkedAt);
+                html.Sentence(t.SourceChecked(follow.Url.Host, PageLayout.Place(conference, language)), h => h.TimeAs(local, language.DateAndTime(local)));
+            }
+            else
+            {
+                html.Text(t.SourceNotYetChecked(follow.Url.Host));
+            }
+
+            html.Close("p");
         }
 
         /// <summary>A plain GET form: works without script, and its address can be shared.</summary>

@@ -89,7 +89,7 @@ internal static class PageLayout
     }
 
     /// <summary>"Ottawa time", or "local time" when the conference names no city.</summary>
-    private static string Place(Conference conference, SiteLanguage language) =>
+    internal static string Place(Conference conference, SiteLanguage language) =>
         conference.City.Length > 0 ? language.Texts.CityTime(conference.City) : language.Texts.LocalTime;
 
     private static string Offset(TimeSpan offset) =>

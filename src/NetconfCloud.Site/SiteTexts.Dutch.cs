@@ -16,6 +16,8 @@ public sealed partial class SiteTexts
         SkipToContent = "Naar de inhoud",
         LanguageSwitch = "Taal",
         AgendaVersion = (version, place) => $"Programmaversie {version}, laatst gewijzigd op {When} ({place}).",
+        SourceChecked = (host, place) => $"Bron: {host}, gecontroleerd op {When} ({place}).",
+        SourceNotYetChecked = host => $"Bron: {host}.",
         CityTime = city => $"tijd in {city}",
         LocalTime = "lokale tijd",
         DatesToBeAnnounced = "Data volgen nog",

@@ -16,6 +16,8 @@ public sealed partial class SiteTexts
         SkipToContent = "Skip to the content",
         LanguageSwitch = "Language",
         AgendaVersion = (version, place) => $"Agenda version {version}, last changed {When} ({place}).",
+        SourceChecked = (host, place) => $"From {host}, checked {When} ({place}).",
+        SourceNotYetChecked = host => $"From {host}.",
         CityTime = city => $"{city} time",
         LocalTime = "local time",
         DatesToBeAnnounced = "Dates to be announced",

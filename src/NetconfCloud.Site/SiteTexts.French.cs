@@ -16,6 +16,8 @@ public sealed partial class SiteTexts
         SkipToContent = "Aller au contenu",
         LanguageSwitch = "Langue",
         AgendaVersion = (version, place) => $"Version {version} du programme, modifiée le {When} ({place}).",
+        SourceChecked = (host, place) => $"Source : {host}, vérifiée le {When} ({place}).",
+        SourceNotYetChecked = host => $"Source : {host}.",
         CityTime = city => $"heure {(Elides(city) ? "d'" : "de ")}{city}",
         LocalTime = "heure locale",
         DatesToBeAnnounced = "Dates à venir",

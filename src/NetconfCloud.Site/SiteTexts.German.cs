@@ -16,6 +16,8 @@ public sealed partial class SiteTexts
         SkipToContent = "Zum Inhalt springen",
         LanguageSwitch = "Sprache",
         AgendaVersion = (version, place) => $"Programmversion {version}, zuletzt geändert am {When} ({place}).",
+        SourceChecked = (host, place) => $"Quelle: {host}, zuletzt geprüft am {When} ({place}).",
+        SourceNotYetChecked = host => $"Quelle: {host}.",
         CityTime = city => $"Ortszeit {city}",
         LocalTime = "Ortszeit",
         DatesToBeAnnounced = "Termine folgen",

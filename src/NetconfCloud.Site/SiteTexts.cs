@@ -50,6 +50,12 @@ public sealed partial class SiteTexts
 
     public required Func<long, string, string> AgendaVersion { get; init; }
 
+    /// <summary>A followed source's host and the place of the time: "From pretalx.example.org, checked {When} (Brussels time)."</summary>
+    public required Func<string, string, string> SourceChecked { get; init; }
+
+    /// <summary>A followed source not yet read: "From pretalx.example.org."</summary>
+    public required Func<string, string> SourceNotYetChecked { get; init; }
+
     public required Func<string, string> CityTime { get; init; }
 
     public required string LocalTime { get; init; }

@@ -20,6 +20,18 @@ internal static class Everything
         DayChange = new TimeOnly(4, 0),
         ETag = "W/\"datetime'2015-02-01'\"",
         PendingEdit = "0f3c",
+        Follow = Follow,
+    };
+
+    /// <summary>A follow with its published fields set; the validators and the lease stay server-side (not set here).</summary>
+    public static SourceFollow Follow => new("netconf-2015", new Uri("https://pretalx.example.org/netconf-2015/schedule/export/schedule.xml"), TimeSpan.FromMinutes(10))
+    {
+        LastCheckTime = new DateTimeOffset(2015, 2, 1, 12, 40, 0, TimeSpan.Zero),
+        LastSuccessTime = new DateTimeOffset(2015, 2, 1, 12, 30, 0, TimeSpan.Zero),
+        LastSuccessVersion = 41,
+        LastError = "the source answered 500",
+        LastErrorTime = new DateTimeOffset(2015, 2, 1, 12, 40, 0, TimeSpan.Zero),
+        NextFetchTime = new DateTimeOffset(2015, 2, 1, 12, 50, 0, TimeSpan.Zero),
     };
 
     /// <summary>The session of <see cref="NetconfCloud.Testing.EveryField"/>, as storage gives it (with an etag).</summary>

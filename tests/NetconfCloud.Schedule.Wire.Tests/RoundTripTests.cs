@@ -37,6 +37,37 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void AFollowGoesOnTheWireWithoutTheSourcesValidatorsOrTheLease()
+    {
+        var follow = Everything.Follow with
+        {
+            SourceETag = "\"v1\"",
+            SourceLastModified = "Sat, 31 Jan 2026 10:00:00 GMT",
+            LeaseOwner = "replica-a",
+            LeaseExpiry = DateTimeOffset.UnixEpoch,
+            ETag = "storage only",
+        };
+
+        var wire = WireMapping.ToWire(Everything.Conference with { Follow = follow });
+        var back = WireMapping.ToDomain(wire).Follow!;
+
+        Assert.Equal(Everything.Follow, back);
+        Assert.DoesNotContain("v1", wire.Follow.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("replica-a", wire.Follow.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnImportIgnoresAFollowSentWithItsConference()
+    {
+        var request = ImportMapping.ToWire("netconf-2015", new IncomingAgenda(Everything.Conference, [], []), new ImportOptions());
+
+        var (agenda, _) = ImportMapping.ToDomain(request);
+
+        Assert.NotNull(request.Conference.Follow);
+        Assert.Null(agenda.Conference.Follow);
+    }
+
+    [Fact]
     public void ASpeakerComesBackFromTheWireUnchanged() =>
         AssertSameProperties(Everything.Speaker, WireMapping.ToDomain(WireMapping.ToWire(Everything.Speaker)));
 

@@ -111,7 +111,7 @@ public class SiteTextsTests
     [Fact]
     public void NoTextHoldsTheMarkOfATimeExceptWhereATimeGoes()
     {
-        string[] sentencesWithATime = [nameof(SiteTexts.AgendaVersion), nameof(SiteTexts.StartsAt), nameof(SiteTexts.AsOf)];
+        string[] sentencesWithATime = [nameof(SiteTexts.AgendaVersion), nameof(SiteTexts.StartsAt), nameof(SiteTexts.AsOf), nameof(SiteTexts.SourceChecked)];
 
         foreach (var language in SiteLanguage.All)
         {
