@@ -22,7 +22,7 @@ internal sealed class TableSourceFollowStore([FromKeyedServices(TableSourceFollo
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, conferenceId, cancellationToken: cancellationToken);
             return row.HasValue ? ToDomain(row.Value!) : null;
-        });
+        }, cancellationToken);
 
     public Task<IReadOnlyList<SourceFollow>> ListAsync(CancellationToken cancellationToken) =>
         Guard<IReadOnlyList<SourceFollow>>(async () =>
@@ -34,14 +34,14 @@ internal sealed class TableSourceFollowStore([FromKeyedServices(TableSourceFollo
             }
 
             return follows;
-        });
+        }, cancellationToken);
 
     public Task<SourceFollow> PutAsync(SourceFollow follow, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
             var response = await table.UpsertEntityAsync(ToEntity(follow), TableUpdateMode.Replace, cancellationToken);
             return follow with { ETag = response.Headers.ETag?.ToString() ?? "" };
-        });
+        }, cancellationToken);
 
     public Task<SourceFollow?> TryReplaceAsync(SourceFollow follow, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -55,14 +55,14 @@ internal sealed class TableSourceFollowStore([FromKeyedServices(TableSourceFollo
             {
                 return null;
             }
-        });
+        }, cancellationToken);
 
     public Task<bool> DeleteAsync(string conferenceId, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
             var response = await table.DeleteEntityAsync(Partition, conferenceId, ETag.All, cancellationToken);
             return response.Status != 404;
-        });
+        }, cancellationToken);
 
     private static TableEntity ToEntity(SourceFollow f) =>
         new(Partition, f.ConferenceId)
@@ -98,11 +98,11 @@ internal sealed class TableSourceFollowStore([FromKeyedServices(TableSourceFollo
         };
 
     /// <summary>Creates the table on first use, and maps storage that cannot be reached to <see cref="StorageUnavailableException"/>.</summary>
-    private async Task<T> Guard<T>(Func<Task<T>> operation)
+    private async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         try
         {
-            var creating = created ??= table.CreateIfNotExistsAsync();
+            var creating = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
             try
             {
                 await creating;
@@ -115,7 +115,7 @@ internal sealed class TableSourceFollowStore([FromKeyedServices(TableSourceFollo
 
             return await operation();
         }
-        catch (Exception ex) when (StorageErrors.IsUnreachable(ex))
+        catch (Exception ex) when (StorageErrors.IsUnreachable(ex, cancellationToken))
         {
             throw new StorageUnavailableException("Source follow storage cannot be reached; try again shortly.", ex);
         }
