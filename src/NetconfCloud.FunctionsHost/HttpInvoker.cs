@@ -14,7 +14,7 @@ namespace NetconfCloud.FunctionsHost;
 /// response streams back to the caller.
 /// </summary>
 internal sealed partial class HttpInvoker(
-    WorkerChannel channel, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
+    WorkerChannels channels, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
 {
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
@@ -34,14 +34,15 @@ internal sealed partial class HttpInvoker(
     {
         var timeout = TimeSpan.FromSeconds(options.Value.InvocationTimeoutSeconds);
         var invocationId = Guid.NewGuid().ToString();
-        var invocation = channel.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
+        var invocation = channels.Current.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
 
         var transformer = new InvocationTransformer(invocationId, invocation);
         var error = await forwarder.SendAsync(context, state.WorkerHttpUri!.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = timeout }, transformer);
         if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
+            // The worker is gone (or going): the host restarts it, so the caller is asked back shortly, not told of a bad gateway.
             LogForwardFailed(function.Name, error, context.GetForwarderErrorFeature()?.Exception?.Message);
-            await Problem(context, StatusCodes.Status502BadGateway, "The Functions worker did not answer.");
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, "The Functions worker did not answer; try again shortly.", retryAfterSeconds: 1);
         }
 
         try
@@ -82,7 +83,7 @@ internal sealed partial class HttpInvoker(
         return new StreamingMessage { RequestId = Guid.NewGuid().ToString("N"), InvocationRequest = request };
     }
 
-    private static async Task Problem(HttpContext context, int status, string message)
+    private static async Task Problem(HttpContext context, int status, string message, int? retryAfterSeconds = null)
     {
         if (context.Response.HasStarted)
         {
@@ -91,6 +92,11 @@ internal sealed partial class HttpInvoker(
 
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(message + "\n");
     }
@@ -142,7 +148,13 @@ internal sealed partial class HttpInvoker(
             {
                 result = (await invocation).InvocationResponse.Result;
             }
-            catch (Exception e) when (e is WorkerUnavailableException or TimeoutException)
+            catch (WorkerUnavailableException e)
+            {
+                httpContext.Response.Headers.Clear();
+                await Problem(httpContext, StatusCodes.Status503ServiceUnavailable, e.Message, retryAfterSeconds: 1);
+                return false;
+            }
+            catch (TimeoutException e)
             {
                 await Problem(httpContext, StatusCodes.Status502BadGateway, e.Message);
                 return false;
