@@ -2,8 +2,8 @@ using System.Net;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
-using NetconfCloud.Testing;
 using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Testing;
 using ScheduleRpc = NetconfCloud.Contracts.Schedule.V1.ScheduleService;
 
 namespace NetconfCloud.Deployment.Tests;
