@@ -40,9 +40,22 @@ internal sealed partial class HttpInvoker(
         var error = await forwarder.SendAsync(context, state.WorkerHttpUri!.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = timeout }, transformer);
         if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
-            // The worker is gone (or going): the host restarts it, so the caller is asked back shortly, not told of a bad gateway.
-            LogForwardFailed(function.Name, error, context.GetForwarderErrorFeature()?.Exception?.Message);
-            await Problem(context, StatusCodes.Status503ServiceUnavailable, "The Functions worker did not answer; try again shortly.", retryAfterSeconds: 1);
+            var exception = context.GetForwarderErrorFeature()?.Exception;
+            LogForwardFailed(function.Name, error, exception?.Message);
+            if (error == ForwarderError.RequestBodyClient)
+            {
+                // The caller's own body failed: too large for this host (Kestrel's limit), or cut off.
+                var tooLarge = Causes(exception).OfType<BadHttpRequestException>().Any(e => e.StatusCode == StatusCodes.Status413PayloadTooLarge);
+                await Problem(
+                    context,
+                    tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    tooLarge ? "The body is larger than this host accepts." : "The request body could not be read.");
+            }
+            else
+            {
+                // The worker is gone (or going): the host restarts it, so the caller is asked back shortly, not told of a bad gateway.
+                await Problem(context, StatusCodes.Status503ServiceUnavailable, "The Functions worker did not answer; try again shortly.", retryAfterSeconds: 1);
+            }
         }
 
         try
@@ -56,6 +69,21 @@ internal sealed partial class HttpInvoker(
         catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or OperationCanceledException)
         {
             LogInvocationLost(function.Name, e.Message);
+        }
+    }
+
+    private static IEnumerable<Exception> Causes(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Causes))
+                {
+                    yield return inner;
+                }
+            }
         }
     }
 

@@ -126,4 +126,21 @@ public class AbuseLimitTests(ScheduleFixture schedule) : IClassFixture<ScheduleF
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("64 KiB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AChunkedBodyBeyondWhatTheHostItselfAcceptsIs413NotAnUnavailableWorker()
+    {
+        await using var host = await HostAsync(perAddressBurst: 100);
+        using var http = ClientFrom(host, "127.0.0.31");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/netconf-2015/my")
+        {
+            Content = new StreamContent(new MemoryStream(new byte[31 * 1024 * 1024])),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 }
