@@ -132,6 +132,8 @@ module scheduleService 'app/schedule-service.bicep' = {
     writerAuthority: writerAuthority
     writerAudience: writerAudience
     writerClientId: writerClientId
+    ingressNetwork: network.outputs.containerAppsSubnetPrefix
+    relayNetwork: network.outputs.functionsSubnetPrefix
   }
 }
 

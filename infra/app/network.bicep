@@ -38,3 +38,5 @@ output virtualNetworkId string = vnet.id
 output containerAppsSubnetId string = vnet.properties.subnets[0].id
 output functionsSubnetId string = vnet.properties.subnets[1].id
 output privateEndpointsSubnetId string = vnet.properties.subnets[2].id
+output containerAppsSubnetPrefix string = vnet.properties.subnets[0].properties.addressPrefix
+output functionsSubnetPrefix string = vnet.properties.subnets[1].properties.addressPrefix

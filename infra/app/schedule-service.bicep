@@ -15,6 +15,10 @@ param applicationInsightsConnectionString string
 param writerAuthority string
 param writerAudience string
 param writerClientId string
+@description('Where the environment\'s ingress proxies run (the Container Apps subnet): their X-Forwarded-For is believed when counting callers.')
+param ingressNetwork string
+@description('Where the feeds call from (the Functions subnet): the attendee address they pass on is believed when counting personal agendas.')
+param relayNetwork string
 
 // Before azd has pushed an image, the app starts from a public placeholder so that the first provision succeeds.
 var containerImage = empty(image) ? 'mcr.microsoft.com/k8se/quickstart:latest' : image
@@ -100,6 +104,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Auth__Authority', value: writerAuthority }
             { name: 'Auth__Audience', value: writerAudience }
             { name: 'Auth__ClientId', value: writerClientId }
+            { name: 'ClientAddresses__TrustedProxies__0', value: ingressNetwork }
+            { name: 'ClientAddresses__Relays__0', value: relayNetwork }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
           ]

@@ -12,7 +12,7 @@ namespace NetconfCloud.FeedFunctions;
 /// Writes a feed answer as HTTP: validators (strong ETag, Last-Modified) and 304 on a conditional request, caching
 /// for as long as calendar apps are told to wait (or the document's own max-age), the document's own headers, CORS
 /// for any origin, Brotli or gzip when the client takes it, no body on HEAD, and short text bodies for 400, 404, 409,
-/// 410 and 503 (with Retry-After), or the page
+/// 410, 429 and 503 (both with Retry-After), or the page
 /// a refusal carries for people.
 /// </summary>
 internal sealed class FeedHttpResult(FeedResult result) : IActionResult
@@ -32,11 +32,16 @@ internal sealed class FeedHttpResult(FeedResult result) : IActionResult
                 FeedStatus.NotFound => StatusCodes.Status404NotFound,
                 FeedStatus.Gone => StatusCodes.Status410Gone,
                 FeedStatus.Conflict => StatusCodes.Status409Conflict,
+                FeedStatus.TooManyRequests => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status503ServiceUnavailable,
             };
             if (result.Status == FeedStatus.Unavailable)
             {
                 response.Headers.RetryAfter = FeedResult.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+            else if (result.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
             response.Headers.CacheControl = "no-store";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NetconfCloud.Feeds;
+using NetconfCloud.Schedule;
 using NetconfCloud.Site;
 
 namespace NetconfCloud.FeedFunctions;
@@ -11,7 +12,7 @@ namespace NetconfCloud.FeedFunctions;
 /// Personal agendas over HTTP, anonymous: the address is the key. A form post (the page, with or without
 /// JavaScript) is answered with a redirect to the agenda's page; a JSON request with the agenda as JSON.
 /// </summary>
-public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, PagePublisher pages)
+public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, PagePublisher pages, ClientAddresses addresses)
 {
     [Function("CreatePersonalAgenda")]
     public async Task<IActionResult> Create(
@@ -22,10 +23,16 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
             return PicksRequest.Refusal(request);
         }
 
-        var result = await publisher.CreateAsync(conference, picks, request.HttpContext.RequestAborted);
+        var client = addresses.Resolve(request.HttpContext.Connection.RemoteIpAddress, request.Headers["X-Forwarded-For"], relayed: null);
+        var result = await publisher.CreateAsync(conference, picks, client, request.HttpContext.RequestAborted);
         if (result.Agenda is null && read.IsForm && result.Status == FeedStatus.BadRequest)
         {
             return new FeedHttpResult(await pages.GetPicksRefusalAsync(conference, picks, PersonalAgendaRoutes.CreateUrl(publisher.Options, conference).AbsolutePath, PageLanguage.Of(request).Language, request.HttpContext.RequestAborted));
+        }
+
+        if (read.IsForm && result.Status == FeedStatus.TooManyRequests)
+        {
+            return new FeedHttpResult(ErrorPage.Result(result.Status, publisher.Options, "Too many personal agendas", result.Message, conference: null) with { RetryAfter = result.RetryAfter });
         }
 
         return result.Agenda is not { } created ? new FeedHttpResult(result.AsFeedResult())
@@ -94,24 +101,28 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
 
 /// <summary>
 /// The picks of a request: a form (<c>session</c> fields, <c>action</c> save or revoke) or JSON
-/// (<c>{"sessionIds": [...], "etag": "..."}</c>); at most 64 KiB.
+/// (<c>{"sessionIds": [...], "etag": "..."}</c>); at most 64 KiB, counted on the bytes read (chunked or not): at
+/// most one byte more than that is read before a body is refused with 413.
 /// </summary>
 internal sealed record PicksRequest(IReadOnlyList<string>? Picks, string ETag, string Action, bool IsForm)
 {
     public const string Save = "save";
     public const string Revoke = "revoke";
 
-    private const int MaxBodyBytes = 64 * 1024;
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private const string TooLarge = "netconf.body-too-large";
 
     public static async Task<PicksRequest?> ReadAsync(HttpRequest request)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
         try
         {
+            if (request.ContentLength > MaxBodyBytes || !await BufferAsync(request))
+            {
+                request.HttpContext.Items[TooLarge] = true;
+                return null;
+            }
+
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -133,8 +144,31 @@ internal sealed record PicksRequest(IReadOnlyList<string>? Picks, string ETag, s
         return null;
     }
 
+    /// <summary>
+    /// Reads the body into memory, at most <see cref="MaxBodyBytes"/> + 1 bytes whatever Content-Length says or does
+    /// not say, and puts it in the request's place; false when there is more.
+    /// </summary>
+    private static async Task<bool> BufferAsync(HttpRequest request)
+    {
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxBodyBytes)
+        {
+            return false;
+        }
+
+        request.Body = new MemoryStream(buffer, 0, length, writable: false);
+        return true;
+    }
+
     public static IActionResult Refusal(HttpRequest request) =>
-        request.ContentLength > MaxBodyBytes
+        request.HttpContext.Items.ContainsKey(TooLarge)
             ? HttpAnswer.Text(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes / 1024} KiB.")
             : !request.HasFormContentType && !request.HasJsonContentType()
                 ? HttpAnswer.Text(StatusCodes.Status415UnsupportedMediaType, "Send a form (session=…) or JSON ({\"sessionIds\": […]}).")

@@ -8,6 +8,7 @@ public enum FeedStatus
     Gone,
     Conflict,
     Unavailable,
+    TooManyRequests,
 }
 
 /// <summary>The answer to a feed request, before HTTP: a document, or why there is none.</summary>
@@ -26,4 +27,7 @@ public sealed record FeedResult(FeedStatus Status, FeedDocument? Document, strin
     public static FeedResult Gone(string message) => new(FeedStatus.Gone, null, message);
 
     public static FeedResult Unavailable(string message) => new(FeedStatus.Unavailable, null, message);
+
+    /// <summary>With <see cref="FeedStatus.TooManyRequests"/>: when to come back (HTTP Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

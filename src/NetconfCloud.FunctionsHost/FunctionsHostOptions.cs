@@ -29,4 +29,11 @@ public sealed class FunctionsHostOptions
 
     [Range(1, 60)]
     public int ShutdownGraceSeconds { get; set; } = 5;
+
+    /// <summary>A worker that dies is restarted (with a growing pause) up to this many times within <see cref="RestartWindowSeconds"/>; one more death stops the host with exit code 1.</summary>
+    [Range(0, 100)]
+    public int MaxRestarts { get; set; } = 5;
+
+    [Range(1, 3600)]
+    public int RestartWindowSeconds { get; set; } = 60;
 }

@@ -14,7 +14,7 @@ namespace NetconfCloud.FunctionsHost;
 /// response streams back to the caller.
 /// </summary>
 internal sealed partial class HttpInvoker(
-    WorkerChannel channel, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
+    WorkerChannels channels, WorkerState state, IHttpForwarder forwarder, IOptions<FunctionsHostOptions> options, ILogger<HttpInvoker> logger) : IDisposable
 {
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
@@ -34,14 +34,28 @@ internal sealed partial class HttpInvoker(
     {
         var timeout = TimeSpan.FromSeconds(options.Value.InvocationTimeoutSeconds);
         var invocationId = Guid.NewGuid().ToString();
-        var invocation = channel.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
+        var invocation = channels.Current.RequestAsync(Invocation(context, function, invocationId), WorkerChannel.Keys.Invocation(invocationId), timeout, context.RequestAborted);
 
         var transformer = new InvocationTransformer(invocationId, invocation);
         var error = await forwarder.SendAsync(context, state.WorkerHttpUri!.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = timeout }, transformer);
         if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
-            LogForwardFailed(function.Name, error, context.GetForwarderErrorFeature()?.Exception?.Message);
-            await Problem(context, StatusCodes.Status502BadGateway, "The Functions worker did not answer.");
+            var exception = context.GetForwarderErrorFeature()?.Exception;
+            LogForwardFailed(function.Name, error, exception?.Message);
+            if (error == ForwarderError.RequestBodyClient)
+            {
+                // The caller's own body failed: too large for this host (Kestrel's limit), or cut off.
+                var tooLarge = Causes(exception).OfType<BadHttpRequestException>().Any(e => e.StatusCode == StatusCodes.Status413PayloadTooLarge);
+                await Problem(
+                    context,
+                    tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    tooLarge ? "The body is larger than this host accepts." : "The request body could not be read.");
+            }
+            else
+            {
+                // The worker is gone (or going): the host restarts it, so the caller is asked back shortly, not told of a bad gateway.
+                await Problem(context, StatusCodes.Status503ServiceUnavailable, "The Functions worker did not answer; try again shortly.", retryAfterSeconds: 1);
+            }
         }
 
         try
@@ -55,6 +69,21 @@ internal sealed partial class HttpInvoker(
         catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or OperationCanceledException)
         {
             LogInvocationLost(function.Name, e.Message);
+        }
+    }
+
+    private static IEnumerable<Exception> Causes(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Causes))
+                {
+                    yield return inner;
+                }
+            }
         }
     }
 
@@ -82,7 +111,7 @@ internal sealed partial class HttpInvoker(
         return new StreamingMessage { RequestId = Guid.NewGuid().ToString("N"), InvocationRequest = request };
     }
 
-    private static async Task Problem(HttpContext context, int status, string message)
+    private static async Task Problem(HttpContext context, int status, string message, int? retryAfterSeconds = null)
     {
         if (context.Response.HasStarted)
         {
@@ -91,6 +120,11 @@ internal sealed partial class HttpInvoker(
 
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(message + "\n");
     }
@@ -142,7 +176,13 @@ internal sealed partial class HttpInvoker(
             {
                 result = (await invocation).InvocationResponse.Result;
             }
-            catch (Exception e) when (e is WorkerUnavailableException or TimeoutException)
+            catch (WorkerUnavailableException e)
+            {
+                httpContext.Response.Headers.Clear();
+                await Problem(httpContext, StatusCodes.Status503ServiceUnavailable, e.Message, retryAfterSeconds: 1);
+                return false;
+            }
+            catch (TimeoutException e)
             {
                 await Problem(httpContext, StatusCodes.Status502BadGateway, e.Message);
                 return false;

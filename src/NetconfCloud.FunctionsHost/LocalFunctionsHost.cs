@@ -38,13 +38,22 @@ public static class LocalFunctionsHost
         // Read before running: RunAsync disposes the app's services when it returns.
         var state = app.Services.GetRequiredService<WorkerState>();
         await app.RunAsync();
-        return state.Failure is null ? 0 : WorkerFailed;
+        if (state.Failure is { } failure)
+        {
+            // One line, never a stack trace: the log above says what happened on the way.
+            await error.WriteLineAsync($"error: {failure}");
+            return WorkerFailed;
+        }
+
+        return 0;
     }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, Switches);
+        // When a worker dies, gRPC logs the broken event stream at Information with a stack trace; we report it in one line.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         configure?.Invoke(builder);
 
         builder.Services.AddOptions<FunctionsHostOptions>()
@@ -56,7 +65,7 @@ public static class LocalFunctionsHost
             kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
 
         builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton<WorkerChannel>();
+        builder.Services.AddSingleton<WorkerChannels>();
         builder.Services.AddSingleton<WorkerProtocolServer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkerProtocolServer>());
         builder.Services.AddSingleton<WorkerState>();
@@ -69,11 +78,11 @@ public static class LocalFunctionsHost
         app.Use(async (context, next) =>
         {
             var state = context.RequestServices.GetRequiredService<WorkerState>();
-            if (!state.IsReady || state.Failure is not null)
+            if (!state.IsServing)
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "1";
-                await context.Response.WriteAsync((state.Failure ?? "The Functions worker is starting.") + "\n");
+                await context.Response.WriteAsync((state.Failure ?? (state.IsReady ? "The Functions worker is restarting." : "The Functions worker is starting.")) + "\n");
                 return;
             }
 

@@ -7,11 +7,13 @@ namespace NetconfCloud.FunctionsHost;
 /// <summary>
 /// Starts the worker once this host listens, walks it through the handshake (StartStream, WorkerInitRequest,
 /// FunctionsMetadataRequest, a FunctionLoadRequest per function), publishes the HTTP routes, and stops it cleanly
-/// (WorkerTerminate, then a kill after the grace period). A worker that dies on its own stops this host with a
-/// non-zero exit code rather than leaving requests to hang.
+/// (WorkerTerminate, then a kill after the grace period). A worker that dies on its own is started again after a
+/// pause that doubles each time (requests get 503 with Retry-After meanwhile); more than
+/// <see cref="FunctionsHostOptions.MaxRestarts"/> deaths within <see cref="FunctionsHostOptions.RestartWindowSeconds"/>
+/// stop this host with exit code 1 rather than leaving requests to hang.
 /// </summary>
 internal sealed partial class WorkerHost(
-    WorkerChannel channel,
+    WorkerChannels channels,
     WorkerState state,
     WorkerProcess process,
     FunctionEndpointDataSource endpoints,
@@ -23,11 +25,13 @@ internal sealed partial class WorkerHost(
 {
     public const string HostVersion = "4.1000.0-netconfcloud-local";
 
+    private readonly Queue<DateTimeOffset> deaths = new();
     private volatile bool stopping;
+    private bool subscribed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(StartWorkerAsync, CancellationToken.None));
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => StartWorkerAsync(restart: false), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -48,6 +52,7 @@ internal sealed partial class WorkerHost(
         }
 
         var grace = TimeSpan.FromSeconds(options.Value.ShutdownGraceSeconds);
+        var channel = channels.Current;
         if (channel.Connected.IsCompletedSuccessfully)
         {
             try
@@ -67,14 +72,25 @@ internal sealed partial class WorkerHost(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task StartWorkerAsync()
+    private async Task StartWorkerAsync(bool restart)
     {
         var settings = options.Value;
         var timeout = TimeSpan.FromSeconds(settings.StartTimeoutSeconds);
+        var channel = restart ? channels.Next() : channels.Current;
         try
         {
             var app = FunctionApp.Load(settings.AppDirectory);
-            process.Exited += OnWorkerExited;
+            if (!subscribed)
+            {
+                process.Exited += OnWorkerExited;
+                subscribed = true;
+            }
+
+            if (stopping)
+            {
+                return;
+            }
+
             process.Start(app, channel.WorkerId, protocol.Uri, settings.Settings);
             await channel.Connected.WaitAsync(timeout);
 
@@ -125,9 +141,19 @@ internal sealed partial class WorkerHost(
             state.SetReady();
             LogReady(functions.Count(f => f.IsHttp));
         }
-        catch (Exception e)
+        catch (Exception e) when (restart && !stopping)
+        {
+            // A restarted worker that cannot start counts as one more death (and so, soon, as too many).
+            channel.Fail(e.Message);
+            WorkerLost($"The restarted worker could not be started: {e.Message}");
+        }
+        catch (Exception e) when (!stopping)
         {
             Fail($"The worker could not be started: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            LogStartAbandoned(e.Message);
         }
     }
 
@@ -156,13 +182,50 @@ internal sealed partial class WorkerHost(
             return;
         }
 
-        Fail($"The worker process exited unexpectedly with code {exitCode}.");
+        WorkerLost($"The worker process exited unexpectedly with code {exitCode}.");
+    }
+
+    /// <summary>The worker died: requests get 503 now; another is started after a pause, unless it died too often.</summary>
+    private void WorkerLost(string reason)
+    {
+        var settings = options.Value;
+        state.SetRestarting();
+        channels.Current.Fail(reason);
+        int restart;
+        lock (deaths)
+        {
+            var now = DateTimeOffset.UtcNow;
+            deaths.Enqueue(now);
+            while (deaths.Peek() < now.AddSeconds(-settings.RestartWindowSeconds))
+            {
+                deaths.Dequeue();
+            }
+
+            restart = deaths.Count;
+        }
+
+        if (restart > settings.MaxRestarts)
+        {
+            Fail($"{reason} It died {restart} times within {settings.RestartWindowSeconds} s; not restarted again.");
+            return;
+        }
+
+        var pause = TimeSpan.FromMilliseconds(Math.Min(8_000, 250 * Math.Pow(2, restart - 1)));
+        LogRestarting(reason, pause.TotalSeconds, restart, settings.MaxRestarts);
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(pause);
+            if (!stopping)
+            {
+                await StartWorkerAsync(restart: true);
+            }
+        });
     }
 
     private void Fail(string reason)
     {
         LogFailed(reason);
-        channel.Fail(reason);
+        channels.Current.Fail(reason);
         state.SetFailed(reason);
         lifetime.StopApplication();
     }
@@ -185,6 +248,12 @@ internal sealed partial class WorkerHost(
 
     [LoggerMessage(LogLevel.Information, "Functions host ready: {Count} HTTP functions.")]
     private partial void LogReady(int count);
+
+    [LoggerMessage(LogLevel.Error, "{Reason} Restarting it in {Seconds} s ({Restart} of at most {MaxRestarts}); requests get 503 meanwhile.")]
+    private partial void LogRestarting(string reason, double seconds, int restart, int maxRestarts);
+
+    [LoggerMessage(LogLevel.Information, "Worker start abandoned while stopping: {Reason}")]
+    private partial void LogStartAbandoned(string reason);
 
     [LoggerMessage(LogLevel.Critical, "{Reason}")]
     private partial void LogFailed(string reason);

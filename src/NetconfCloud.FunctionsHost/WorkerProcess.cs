@@ -3,17 +3,22 @@ using System.Globalization;
 
 namespace NetconfCloud.FunctionsHost;
 
-/// <summary>The worker as a child process, started with the arguments and environment the real host gives it.</summary>
+/// <summary>
+/// The worker as a child process, started with the arguments and environment the real host gives it. Started again
+/// after a crash, it is a new process; events of an earlier one are ignored, and nothing it writes after this host
+/// has let it go reaches our (possibly disposed) logging.
+/// </summary>
 internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDisposable
 {
     /// <summary>Functions:Worker:WorkerId as an environment variable.</summary>
     public const string WorkerIdVariable = "Functions__Worker__WorkerId";
 
     private Process? process;
+    private volatile bool disposed;
 
     public int? Id => process?.Id;
 
-    public bool HasExited => process is null || process.HasExited;
+    public bool HasExited => process is null || disposed || process.HasExited;
 
     /// <summary>The worker's exit code once it has exited.</summary>
     public int? ExitCode { get; private set; }
@@ -22,6 +27,9 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
 
     public void Start(FunctionApp app, string workerId, Uri functionsUri, IReadOnlyDictionary<string, string> settings)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        Release(process);
+        ExitCode = null;
         var requestId = Guid.NewGuid().ToString("N");
         var info = new ProcessStartInfo(app.WorkerExecutable)
         {
@@ -57,18 +65,58 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
         info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         info.Environment["AzureWebJobsScriptRoot"] = app.Directory;
 
-        process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Output(e.Data, error: false);
-        process.ErrorDataReceived += (_, e) => Output(e.Data, error: true);
-        process.Exited += (_, _) =>
+        var started = new Process { StartInfo = info, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => Output(started, e.Data, error: false);
+        started.ErrorDataReceived += (_, e) => Output(started, e.Data, error: true);
+        started.Exited += (_, _) => OnExited(started);
+        process = started;
+        started.Start();
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        LogStarted(started.Id, app.WorkerPath);
+    }
+
+    private void OnExited(Process exited)
+    {
+        if (disposed || !ReferenceEquals(exited, process))
         {
-            ExitCode = process.ExitCode;
-            Exited?.Invoke(process.ExitCode);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        LogStarted(process.Id, app.WorkerPath);
+            return;
+        }
+
+        int code;
+        try
+        {
+            code = exited.ExitCode;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        ExitCode = code;
+        Exited?.Invoke(code);
+    }
+
+    /// <summary>Lets an earlier process go: killed if it still runs, its output no longer read.</summary>
+    private static void Release(Process? earlier)
+    {
+        if (earlier is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!earlier.HasExited)
+            {
+                earlier.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        earlier.Dispose();
     }
 
     /// <summary>Waits for the worker to exit by itself; kills it (and its children) when the grace period runs out.</summary>
@@ -95,17 +143,13 @@ internal sealed partial class WorkerProcess(ILogger<WorkerProcess> logger) : IDi
 
     public void Dispose()
     {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        process?.Dispose();
+        disposed = true;
+        Release(process);
     }
 
-    private void Output(string? line, bool error)
+    private void Output(Process from, string? line, bool error)
     {
-        if (line is null)
+        if (line is null || disposed || !ReferenceEquals(from, process))
         {
             return;
         }

@@ -12,7 +12,7 @@ namespace NetconfCloud.FunctionsHost;
 /// pipeline with the public HTTP server, so no public request can reach FunctionRpc, whatever its Host header.
 /// Started before the worker and stopped after it (hosted services stop in reverse order).
 /// </summary>
-internal sealed class WorkerProtocolServer(WorkerChannel channel, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+internal sealed class WorkerProtocolServer(WorkerChannels channels, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private WebApplication? server;
 
@@ -30,7 +30,7 @@ internal sealed class WorkerProtocolServer(WorkerChannel channel, ILoggerFactory
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
-        builder.Services.AddSingleton(channel);
+        builder.Services.AddSingleton(channels);
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = null;

@@ -27,6 +27,12 @@ internal sealed class GrpcPersonalAgendas(GrpcClientFactory clients, IOptions<Sc
         CallAsync(client => client.CreatePersonalAgendaAsync(
             new Proto.CreatePersonalAgendaRequest { ConferenceId = conferenceId, SessionIds = { sessionIds } }, Options(cancellationToken)), cancellationToken);
 
+    /// <summary>Passes the end user's address on (<see cref="ClientAddresses.RelayedHeader"/>); the service believes it from its relays only.</summary>
+    public Task<PersonalAgenda> CreateAsync(string conferenceId, IEnumerable<string> sessionIds, string clientAddress, CancellationToken cancellationToken) =>
+        CallAsync(client => client.CreatePersonalAgendaAsync(
+            new Proto.CreatePersonalAgendaRequest { ConferenceId = conferenceId, SessionIds = { sessionIds } },
+            Options(cancellationToken).WithHeaders(new Metadata { { ClientAddresses.RelayedHeader, clientAddress } })), cancellationToken);
+
     public async Task<PersonalAgenda> GetAsync(string conferenceId, string id, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -101,6 +107,8 @@ internal sealed class GrpcPersonalAgendas(GrpcClientFactory clients, IOptions<Sc
                 new PersonalAgendaRevokedException(resource),
             StatusCode.FailedPrecondition => new ConcurrencyConflictException(resource),
             StatusCode.Aborted => new ConcurrencyConflictException(resource, etagWasSupplied: false),
+            StatusCode.ResourceExhausted when status?.GetDetail<RetryInfo>() is { RetryDelay: { } delay } =>
+                new RateLimitedException(e.Status.Detail, delay.ToTimeSpan()),
             _ => new AgendaSourceUnavailableException($"The schedule service answered {e.StatusCode}: {e.Status.Detail}", e),
         };
     }

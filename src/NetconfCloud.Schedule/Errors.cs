@@ -79,3 +79,9 @@ public sealed class InUseException(string resourceName, IReadOnlyList<string> us
 
     public IReadOnlyList<string> Users { get; } = users;
 }
+
+/// <summary>Too many requests of one kind (personal agendas from one address, say); try again after <see cref="RetryAfter"/>.</summary>
+public sealed class RateLimitedException(string message, TimeSpan retryAfter) : AgendaException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -134,6 +134,13 @@ public interface IPersonalAgendas
 {
     Task<PersonalAgenda> CreateAsync(string conferenceId, IEnumerable<string> sessionIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates on behalf of the end user at <paramref name="clientAddress"/> (what a relay such as the feeds passes on,
+    /// so that the keeper can count per end user); by default the address is not passed on.
+    /// </summary>
+    Task<PersonalAgenda> CreateAsync(string conferenceId, IEnumerable<string> sessionIds, string clientAddress, CancellationToken cancellationToken) =>
+        CreateAsync(conferenceId, sessionIds, cancellationToken);
+
     Task<PersonalAgenda> GetAsync(string conferenceId, string id, CancellationToken cancellationToken);
 
     /// <summary>Replaces the picks; with a non-empty <paramref name="etag"/>, only if it is still that version.</summary>

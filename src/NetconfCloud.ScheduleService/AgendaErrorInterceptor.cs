@@ -80,6 +80,7 @@ internal sealed partial class AgendaErrorInterceptor(ILogger<AgendaErrorIntercep
             }),
             ConcurrencyConflictException e => Status(Code.Aborted, e.Message, Resource(e.ResourceName)),
             ResourceExhaustedException e => Status(Code.ResourceExhausted, e.Message),
+            RateLimitedException e => Status(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) }),
             AgendaMovedException e => Status(Code.Aborted, e.Message, Resource($"conferences/{e.ConferenceId}")),
             StorageUnavailableException e => Status(Code.Unavailable, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => Status(Code.Cancelled, "The call was cancelled."),

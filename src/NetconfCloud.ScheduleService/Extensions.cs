@@ -36,6 +36,7 @@ public static class Extensions
             builder.Services.AddGrpcReflection();
         }
 
+        builder.AddCreationLimiting();
         return builder;
     }
 

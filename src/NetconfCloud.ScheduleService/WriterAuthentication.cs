@@ -34,6 +34,14 @@ public sealed class WriterAuthenticationOptions : IValidatableObject
 
     public string Issuer { get; set; } = ScheduleAuthorization.DevelopmentIssuer;
 
+    /// <summary>
+    /// The signing key is the development key published in this repository: anyone can mint writer tokens with it,
+    /// so only Development and Testing accept it.
+    /// </summary>
+    public bool IsDevelopmentKey =>
+        !string.IsNullOrWhiteSpace(SigningKey) && IsKey(SigningKey)
+        && Convert.FromBase64String(SigningKey.Trim()).AsSpan().SequenceEqual(Convert.FromBase64String(ScheduleAuthorization.DevelopmentSigningKey));
+
     /// <summary>The tenant as issuers spell it (a lower-case GUID), or null when none can be told.</summary>
     public string? Tenant =>
         Guid.TryParse(TenantId, out var configured) ? configured.ToString("D")
@@ -103,6 +111,10 @@ public static class WriterAuthentication
 {
     public const string WriterPolicy = "AgendaWriter";
 
+    /// <summary>The start-up error when a deployed environment is given the published development key.</summary>
+    public const string DevelopmentKeyRefused =
+        "Auth:SigningKey (Auth__SigningKey) is the development key published in the repository; anyone can mint writer tokens with it. Outside Development, set Auth:Authority (Entra ID) or a secret key of your own.";
+
     /// <summary>JWT bearer authentication and the writer policy (the app role, for users and applications alike).</summary>
     public static WebApplicationBuilder AddWriterAuthentication(this WebApplicationBuilder builder)
     {
@@ -113,7 +125,10 @@ public static class WriterAuthentication
             section["SigningKey"] = ScheduleAuthorization.DevelopmentSigningKey;
         }
 
-        builder.Services.AddOptions<WriterAuthenticationOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var mayUseDevelopmentKey = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddOptions<WriterAuthenticationOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(auth => mayUseDevelopmentKey || !auth.IsDevelopmentKey, DevelopmentKeyRefused)
+            .ValidateOnStart();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<WriterAuthenticationOptions>>((jwt, auth) => Configure(jwt, auth.Value));

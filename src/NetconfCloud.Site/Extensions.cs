@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace NetconfCloud.Site;
 
@@ -12,6 +13,13 @@ public static class Extensions
         builder.AddFeedPublishing();
         builder.Services.AddSingleton<PersonalAgendaPublisher>();
         builder.Services.AddSingleton<PagePublisher>();
+        builder.Services.AddOptions<CreationLimits>().BindConfiguration(CreationLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The feeds' peer is always their Functions host on loopback, which passes on what it saw of the caller in
+        // X-Forwarded-For (Azure's front end, or the local functions-host); more proxies can be named.
+        builder.Services.AddOptions<ClientAddressRules>().BindConfiguration(ClientAddressRules.SectionName)
+            .PostConfigure(rules => rules.TrustedProxies.AddRange(["127.0.0.1", "::1"]));
+        builder.Services.AddSingleton(services => new CreationLimiter(services.GetRequiredService<IOptions<CreationLimits>>().Value));
+        builder.Services.AddSingleton(services => new ClientAddresses(services.GetRequiredService<IOptions<ClientAddressRules>>().Value));
         return builder;
     }
 }

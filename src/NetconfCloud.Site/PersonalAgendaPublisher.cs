@@ -10,12 +10,25 @@ namespace NetconfCloud.Site;
 /// Every answer is a <see cref="PersonalAgendaResult"/>: the agenda, or why not (400 with the field, 404, 410, 409, 503).
 /// </summary>
 public sealed partial class PersonalAgendaPublisher(
-    IPersonalAgendas agendas, IAgendaSource source, FeedPublisher feeds, IOptions<FeedOptions> options, ILogger<PersonalAgendaPublisher> logger)
+    IPersonalAgendas agendas, IAgendaSource source, FeedPublisher feeds, IOptions<FeedOptions> options, ILogger<PersonalAgendaPublisher> logger,
+    CreationLimiter limiter)
 {
     public FeedOptions Options => options.Value;
 
-    public Task<PersonalAgendaResult> CreateAsync(string conferenceId, IReadOnlyList<string> sessionIds, CancellationToken cancellationToken) =>
-        Answer(conferenceId, "", async () => await agendas.CreateAsync(conferenceId, sessionIds, cancellationToken));
+    /// <summary>
+    /// Makes a personal agenda for the end user at <paramref name="clientAddress"/>: counted against that address's
+    /// budget and everybody's (<see cref="CreationLimiter"/>) here, and passed on to the service, which counts it again
+    /// across every instance of this app; beyond either, 429 with when to come back.
+    /// </summary>
+    public Task<PersonalAgendaResult> CreateAsync(string conferenceId, IReadOnlyList<string> sessionIds, string clientAddress, CancellationToken cancellationToken)
+    {
+        if (Slug.IsValid(conferenceId) && limiter.TryAcquire(clientAddress) is { } refusal)
+        {
+            return Task.FromResult(PersonalAgendaResult.Limited(refusal.Message, refusal.RetryAfter));
+        }
+
+        return Answer(conferenceId, "", async () => await agendas.CreateAsync(conferenceId, sessionIds, clientAddress, cancellationToken));
+    }
 
     /// <summary>The personal agenda; a revoked one is refused as gone.</summary>
     public async Task<PersonalAgendaResult> GetAsync(string conferenceId, string id, CancellationToken cancellationToken)
@@ -145,6 +158,10 @@ public sealed partial class PersonalAgendaPublisher(
         {
             return Revoked;
         }
+        catch (RateLimitedException e)
+        {
+            return PersonalAgendaResult.Limited(e.Message, e.RetryAfter);
+        }
         catch (ConcurrencyConflictException)
         {
             return PersonalAgendaResult.Refused(FeedStatus.Conflict, "This personal agenda was changed meanwhile; read it again and retry.");
@@ -167,5 +184,10 @@ public sealed record PersonalAgendaResult(FeedStatus Status, PersonalAgenda? Age
 
     public static PersonalAgendaResult Refused(FeedStatus status, string message) => new(status, null, message);
 
-    public FeedResult AsFeedResult() => new(Status, null, Message);
+    /// <summary>Too many made: 429, and when to come back.</summary>
+    public static PersonalAgendaResult Limited(string message, TimeSpan retryAfter) => new(FeedStatus.TooManyRequests, null, message) { RetryAfter = retryAfter };
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public FeedResult AsFeedResult() => new(Status, null, Message) { RetryAfter = RetryAfter };
 }

@@ -31,6 +31,13 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Waits for the app to exit by itself and gives its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
     public static AppProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -63,7 +63,7 @@ public class DriftTests
     {
         var infra = await InfraSettings.ScheduleServiceAsync();
 
-        AssertBound(infra.Names.Concat(Image.Environment.Keys), [typeof(AgendaStorageOptions), typeof(WriterAuthenticationOptions), typeof(HealthProbeOptions)]);
+        AssertBound(infra.Names.Concat(Image.Environment.Keys), [typeof(AgendaStorageOptions), typeof(WriterAuthenticationOptions), typeof(HealthProbeOptions), typeof(Schedule.ClientAddressRules)]);
     }
 
     [Fact]
@@ -114,7 +114,9 @@ public class DriftTests
         foreach (var name in names.Where(n => !ReadByName.Contains(n, StringComparer.Ordinal)))
         {
             var parts = name.Split("__");
-            Assert.True(parts.Length == 2, $"{name} is neither Section__Key nor a setting read by name");
+            // Section__Key, or Section__List__N for an entry of a list.
+            var isListEntry = parts.Length == 3 && int.TryParse(parts[2], CultureInfo.InvariantCulture, out _);
+            Assert.True(parts.Length == 2 || isListEntry, $"{name} is neither Section__Key, Section__List__N nor a setting read by name");
             Assert.True(sections.TryGetValue(parts[0], out var type), $"{name}: no options class binds the section '{parts[0]}' (sections: {string.Join(", ", sections.Keys)})");
             Assert.True(type!.GetProperty(parts[1], BindingFlags.Public | BindingFlags.Instance)?.CanWrite == true, $"{name}: {type.Name} has no settable property '{parts[1]}'");
         }

@@ -44,6 +44,9 @@ public sealed partial class ProductionFixture : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string> ServiceEnvironment { get; private set; } = null!;
 
+    /// <summary>The published service's entry assembly.</summary>
+    public string ServiceDll { get; private set; } = null!;
+
     public string ServiceOutput => service?.Output ?? "";
 
     public async Task InitializeAsync()
@@ -56,7 +59,8 @@ public sealed partial class ProductionFixture : IAsyncLifetime
         ServiceEnvironment = environment;
         ScheduleAddress = new Uri($"http://127.0.0.1:{ports[8080]}");
         ProbeAddress = new Uri($"http://127.0.0.1:{ports[8081]}");
-        service = AppProcess.Start(Path.Combine(published[0], "NetconfCloud.ScheduleService.dll"), [], With(environment, Egress.Environment));
+        ServiceDll = Path.Combine(published[0], "NetconfCloud.ScheduleService.dll");
+        service = AppProcess.Start(ServiceDll, [], With(environment, Egress.Environment));
         Channel = GrpcChannel.ForAddress(ScheduleAddress);
         await WaitUntilServingAsync(service, Channel);
 
@@ -88,6 +92,8 @@ public sealed partial class ProductionFixture : IAsyncLifetime
             ["writerAuthority"] = $"https://login.microsoftonline.com/{InfraSettings.Tenant}/v2.0",
             ["writerAudience"] = await InfraSettings.MainDefaultAsync("writerAudience"),
             ["writerClientId"] = "3f2b8a5e-6c1d-4e0f-9a7b-2c4d6e8f0a1b",
+            ["ingressNetwork"] = "10.40.0.0/23",
+            ["relayNetwork"] = "10.40.2.0/24",
             ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.in.applicationinsights.azure.com/",
         };
         var environment = new Dictionary<string, string>(BaseImageEnvironment, StringComparer.Ordinal);

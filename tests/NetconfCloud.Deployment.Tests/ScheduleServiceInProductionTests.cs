@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 using NetconfCloud.Contracts.Schedule.V1;
+using NetconfCloud.Testing;
 using ScheduleRpc = NetconfCloud.Contracts.Schedule.V1.ScheduleService;
 
 namespace NetconfCloud.Deployment.Tests;
@@ -79,5 +80,23 @@ public class ScheduleServiceInProductionTests(ProductionFixture fixture)
     {
         Assert.DoesNotContain(fixture.ServiceEnvironment.Keys, k => k.StartsWith("Auth__SigningKey", StringComparison.Ordinal));
         Assert.Equal("Production", fixture.ServiceEnvironment["ASPNETCORE_ENVIRONMENT"]);
+    }
+
+    [Fact]
+    public async Task ThePublishedDevelopmentKeyStopsTheServiceAtStartNamingTheSetting()
+    {
+        var environment = fixture.ServiceEnvironment.Where(e => !e.Key.StartsWith("Auth__", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        var (grpcPort, probePort) = (FreePort.Next(), FreePort.Next());
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{grpcPort};http://127.0.0.1:{probePort}";
+        environment["ASPNETCORE_HTTP_PORTS"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["HealthProbes__Port"] = probePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Auth__SigningKey"] = NetconfCloud.Contracts.ScheduleAuthorization.DevelopmentSigningKey;
+        await using var service = AppProcess.Start(fixture.ServiceDll, [], environment);
+
+        var exitCode = await service.ExitCodeAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Auth:SigningKey (Auth__SigningKey) is the development key published in the repository", service.Output, StringComparison.Ordinal);
+        Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
     }
 }

@@ -53,7 +53,8 @@ public sealed class FeedsHostFixture : IAsyncLifetime
     }
 
     /// <summary>Our host running the built feeds app, serving on a free port, its worker reading from <paramref name="scheduleService"/>.</summary>
-    public static async Task<WebApplication> StartHostAsync(Uri scheduleService, string? appDirectory = null, bool waitUntilReady = true, CapturingLoggerProvider? logs = null)
+    public static async Task<WebApplication> StartHostAsync(
+        Uri scheduleService, string? appDirectory = null, bool waitUntilReady = true, CapturingLoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var host = LocalFunctionsHost.Build([], builder =>
         {
@@ -63,6 +64,11 @@ public sealed class FeedsHostFixture : IAsyncLifetime
             builder.Configuration["FunctionsHost:Settings:ScheduleService__Address"] = scheduleService.ToString();
             builder.Configuration["FunctionsHost:Settings:Feeds__PublicBaseUrl"] = "https://feeds.example.test/api";
             builder.Configuration["FunctionsHost:Settings:AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.Configuration[$"FunctionsHost:Settings:{key}"] = value;
+            }
+
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (logs is not null)
             {

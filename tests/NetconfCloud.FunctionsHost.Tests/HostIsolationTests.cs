@@ -121,7 +121,7 @@ public class HostIsolationTests(FeedsHostFixture fixture)
 
         var host = fixture.Host!;
         var worker = host.Services.GetRequiredService<WorkerProcess>();
-        var workerId = host.Services.GetRequiredService<WorkerChannel>().WorkerId;
+        var workerId = host.Services.GetRequiredService<WorkerChannels>().Current.WorkerId;
 
         var commandLine = Encoding.UTF8.GetString(await File.ReadAllBytesAsync($"/proc/{worker.Id}/cmdline")).Split('\0');
 

@@ -31,22 +31,6 @@ public class HostLifecycleTests
     }
 
     [Fact]
-    public async Task AWorkerThatDiesIsReportedAndRequestsFailFastInsteadOfHanging()
-    {
-        await using var host = await FeedsHostFixture.StartHostAsync(NoScheduleService);
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        using var http = new HttpClient { BaseAddress = LocalFunctionsHost.HttpAddress(host), Timeout = TimeSpan.FromSeconds(20) };
-
-        Worker(host).Kill();
-        await Task.Delay(TimeSpan.FromSeconds(1));
-
-        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
-        Assert.Contains("exited unexpectedly", LocalFunctionsHost.Failure(host), StringComparison.Ordinal);
-        using var response = await http.GetAsync("/api/netconf-2015/calendar.ics");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-    }
-
-    [Fact]
     public async Task AFolderThatIsNotAFunctionsAppFailsToStartWithAClearReason()
     {
         var empty = Directory.CreateTempSubdirectory().FullName;

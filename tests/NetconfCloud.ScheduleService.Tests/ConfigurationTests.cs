@@ -37,4 +37,26 @@ public class ConfigurationTests(ScheduleFixture fixture)
 
         Assert.Contains("Auth:Authority", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task OutsideDevelopmentThePublishedDevelopmentKeyStopsTheServiceAtStartNamingTheSetting(string environment)
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:SigningKey"] = Contracts.ScheduleAuthorization.DevelopmentSigningKey };
+        await using var server = new ScheduleServer(fixture.Azurite.ConnectionString, "AgendaConfig", settings, environment: environment);
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => server.Services);
+
+        Assert.Contains("Auth:SigningKey (Auth__SigningKey) is the development key published in the repository", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentAKeyOfOnesOwnIsAccepted()
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        await using var server = new ScheduleServer(fixture.Azurite.ConnectionString, "AgendaConfig", settings, environment: "Production");
+
+        Assert.NotNull(server.Services);
+    }
 }
