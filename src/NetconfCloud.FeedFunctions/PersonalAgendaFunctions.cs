@@ -32,7 +32,9 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
 
         if (read.IsForm && result.Status == FeedStatus.TooManyRequests)
         {
-            return new FeedHttpResult(ErrorPage.Result(result.Status, publisher.Options, "Too many personal agendas", result.Message, conference: null) with { RetryAfter = result.RetryAfter });
+            var language = PageLanguage.Of(request).Language;
+            var seconds = (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
+            return new FeedHttpResult(ErrorPage.Result(result.Status, publisher.Options, language, language.Texts.TooManyAgendasTitle, language.Texts.TooManyAgendas(seconds), conference: null) with { RetryAfter = result.RetryAfter });
         }
 
         return result.Agenda is not { } created ? new FeedHttpResult(result.AsFeedResult())

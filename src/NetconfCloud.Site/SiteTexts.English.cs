@@ -144,6 +144,8 @@ public sealed partial class SiteTexts
         YourPicks = "Your picks",
         MakeMyCalendarWithThese = "Make my calendar with these",
         PicksNotSaved = "Your picks could not be saved; please try again.",
+        TooManyAgendasTitle = "Too many personal agendas",
+        TooManyAgendas = seconds => $"Too many personal agendas were made from your network just now. Please try again in {seconds} seconds.",
         PickAtLeastOne = "Pick at least one talk (to stop using a personal agenda, revoke it).",
         TooManyPicks = (max, picked) => $"At most {max} talks; {picked} were picked.",
         NotASessionId = id => $"'{id}' is not a session id.",

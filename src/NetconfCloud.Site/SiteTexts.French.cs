@@ -144,6 +144,8 @@ public sealed partial class SiteTexts
         YourPicks = "Votre sélection",
         MakeMyCalendarWithThese = "Créer mon agenda avec ceux-ci",
         PicksNotSaved = "Votre sélection n'a pas pu être enregistrée ; veuillez réessayer.",
+        TooManyAgendasTitle = "Trop de programmes personnels",
+        TooManyAgendas = seconds => $"Trop de programmes personnels viennent d'être créés depuis votre réseau. Veuillez réessayer dans {seconds} secondes.",
         PickAtLeastOne = "Choisissez au moins un exposé (pour ne plus utiliser un programme personnel, révoquez-le).",
         TooManyPicks = (max, picked) => $"Au plus {max} exposés ; {picked} ont été choisis.",
         NotASessionId = id => $"« {id} » n'est pas un identifiant de séance.",

@@ -299,6 +299,12 @@ public sealed partial class SiteTexts
 
     public required string PicksNotSaved { get; init; }
 
+    /// <summary>The title of the page that answers a form over the limit on making personal agendas (HTTP 429).</summary>
+    public required string TooManyAgendasTitle { get; init; }
+
+    /// <summary>Its text, with the seconds to wait.</summary>
+    public required Func<int, string> TooManyAgendas { get; init; }
+
     public required string PickAtLeastOne { get; init; }
 
     public required Func<int, int, string> TooManyPicks { get; init; }
