@@ -63,3 +63,19 @@ ensure_confclerk() {
   fi
   export NETCONF_REQUIRE_CONFCLERK=1
 }
+
+# Python's feedparser (Debian python3-feedparser), the independent Atom parser the FeedFunctions tests read our change
+# feed with. Installed with apt when missing; once it is here the tests must run it (NETCONF_REQUIRE_FEEDPARSER=1).
+ensure_feedparser() {
+  if ! python3 -c "import feedparser" >/dev/null 2>&1; then
+    need apt-get "the Atom feed test needs python3-feedparser: install it"
+    local sudo=""
+    [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+    say "Installing python3-feedparser (Debian package) for the Atom feed test"
+    $sudo apt-get install -y -qq python3-feedparser >/dev/null 2>&1 || {
+      $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq python3-feedparser >/dev/null
+    }
+    python3 -c "import feedparser" >/dev/null 2>&1 || { echo "error: python3-feedparser did not install" >&2; exit 1; }
+  fi
+  export NETCONF_REQUIRE_FEEDPARSER=1
+}

@@ -179,3 +179,17 @@ public static class PublicChanges
     private static SessionUpdate Update(Session before, Session after, IReadOnlyList<PublicChangeKind> kinds) =>
         new(after.Id, kinds, after.Title, after.Start, after.End, after.RoomId, before.Title, before.Start, before.End, before.RoomId);
 }
+
+/// <summary>Which public changes to read: below <see cref="OlderThan"/> (0: the newest), after <see cref="AfterVersion"/>, of <see cref="SessionIds"/> (empty: all).</summary>
+public sealed record PublicChangeQuery(long OlderThan = 0, long AfterVersion = 0, int PageSize = 0, int SessionsPerVersion = 0)
+{
+    public IReadOnlyList<string> SessionIds { get; init; } = [];
+}
+
+/// <summary>Where readers without a writer's token (the attendee pages) read the public change log from.</summary>
+public interface IPublicChangeSource
+{
+    /// <summary>A page of the conference's public changes, or null when there is no such conference.</summary>
+    /// <exception cref="AgendaSourceUnavailableException">The source cannot be reached or does not answer well.</exception>
+    Task<PublicChangePage?> ListAsync(string conferenceId, PublicChangeQuery query, CancellationToken cancellationToken);
+}

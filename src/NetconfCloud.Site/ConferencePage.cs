@@ -123,7 +123,7 @@ public static partial class ConferencePage
         {
             var title = view.IsFiltered ? $"Find a talk — {conference.FullName}"
                 : view.Day is { } shown ? $"{conference.FullName}: {Conference.DayTitle(shown)}" : conference.FullName;
-            PageLayout.Head(html, options, title, ("data-conference", Id));
+            PageLayout.Head(html, options, title, conference, ("data-conference", Id));
             Header();
             html.Open("main", ("id", "main"), ("data-conference", Id));
             SearchForm();
@@ -179,6 +179,7 @@ public static partial class ConferencePage
             }
 
             PageLayout.AgendaVersion(html, conference);
+            html.Open("p", ("class", "changes")).Link(PageRoutes.ChangesPath(options, Id), ChangeTexts.WhatChangedLink).Close("p");
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", $"Held with {colocated.Name}, {PageLayout.DateRange([colocated.StartDate, colocated.EndDate])}{(colocated.City.Length > 0 ? $", {colocated.City}" : "")}.");

@@ -12,6 +12,7 @@ public static class Extensions
         builder.AddFeedPublishing();
         builder.Services.AddSingleton<PersonalAgendaPublisher>();
         builder.Services.AddSingleton<PagePublisher>();
+        builder.Services.AddSingleton<ChangesPublisher>();
         return builder;
     }
 }

@@ -5,7 +5,11 @@ namespace NetconfCloud.Site;
 /// <summary>What every page shares: the document head with our stylesheet and script, and how dates and zones read.</summary>
 internal static class PageLayout
 {
-    public static void Head(HtmlWriter html, FeedOptions options, string title, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes)
+    public static void Head(HtmlWriter html, FeedOptions options, string title, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes) =>
+        Head(html, options, title, null, bodyAttributes);
+
+    /// <param name="changesFeed">The conference whose Atom feed of changes the head names as an alternate, or null.</param>
+    public static void Head(HtmlWriter html, FeedOptions options, string title, Conference? changesFeed, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes)
     {
         html.Raw("<!doctype html>\n").Open("html", ("lang", "en")).Open("head")
             .Open("meta", ("charset", "utf-8"))
@@ -17,8 +21,13 @@ internal static class PageLayout
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
             .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.Manifest)))
             .Open("meta", ("name", "theme-color"), ("content", "#0b57d0"))
-            .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
-            .Close("head").Open("body", bodyAttributes)
+            .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script");
+        if (changesFeed is not null)
+        {
+            html.Open("link", ("rel", "alternate"), ("type", ChangesFeed.ContentType), ("title", ChangeTexts.FeedTitle(changesFeed)), ("href", PageRoutes.ChangesFeedPath(options, changesFeed.Id)));
+        }
+
+        html.Close("head").Open("body", bodyAttributes)
             .Open("a", ("class", "skip"), ("href", "#main")).Text("Skip to the content").Close("a");
     }
 
