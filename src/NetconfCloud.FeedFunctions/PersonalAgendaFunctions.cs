@@ -48,7 +48,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
         {
             return WantsJson(request)
                 ? Answer(await publisher.GetAsync(conference, id, cancellation))
-                : new FeedHttpResult(await publisher.GetPageAsync(conference, id, cancellation));
+                : new FeedHttpResult(await publisher.GetPageAsync(conference, id, request.Query["since"].FirstOrDefault(), cancellation));
         }
 
         if (await PicksRequest.ReadAsync(request) is not { } read)
