@@ -180,4 +180,44 @@ public class ChangeFunctionTests(FeedsFixture fixture)
 
         Assert.Equal((404, 404), (page.Status, feed.Status));
     }
+
+    [Fact]
+    public async Task APersonalAgendaPageListsWhatChangedInItsTalksSinceTheVersionGivenAndNothingElse()
+    {
+        await using var server = await fixture.Schedule.StartServerAsync();
+        await using var feeds = await FeedsApp.StartAsync(server.Address);
+        var created = await feeds.CallAsync<PersonalAgendaFunctions>((f, r) => f.Create(r, "netconf-2015"), "/api/netconf-2015/my", "POST", "session=bpf-updates&session=rhashtable", "application/x-www-form-urlencoded");
+        var id = created.Header("Location")[(created.Header("Location").LastIndexOf('/') + 1)..];
+        await server.WriterClient.CancelSessionAsync(new CancelSessionRequest { ConferenceId = "netconf-2015", SessionId = "rhashtable" });
+        var seen = (await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = "netconf-2015" })).AgendaVersion;
+        await ThreeChangesAsync(server);
+        Task<FeedResponse> Mine(string query) =>
+            feeds.CallAsync<PersonalAgendaFunctions>((f, r) => f.Agenda(r, "netconf-2015", id), $"/api/netconf-2015/my/{id}{query}");
+
+        var since = new HtmlParser().ParseDocument((await Mine($"?since={seen}")).Text);
+        var ever = new HtmlParser().ParseDocument((await Mine("")).Text);
+
+        // After the version seen: bpf-updates retitled, rhashtable moved; not user-space-dma (not picked), not the earlier cancellation.
+        Assert.Equal(["/api/netconf-2015/sessions/rhashtable", "/api/netconf-2015/sessions/bpf-updates"], since.QuerySelectorAll("#changed ul.changes li a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Moved", "Retitled", "Cancelled"], ever.QuerySelectorAll("#changed .change-kind").Select(k => k.TextContent));
+        var version = (await server.Client.GetConferenceAsync(new GetConferenceRequest { ConferenceId = "netconf-2015" })).AgendaVersion;
+        Assert.Equal($"/api/netconf-2015/my/{id}?since={version}", since.QuerySelector("#since-link")!.GetAttribute("href"));
+        Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), since.Body!.GetAttribute("data-agenda-version"));
+        var none = new HtmlParser().ParseDocument((await Mine($"?since={version}")).Text);
+        Assert.Equal(ChangeTexts.InPicksNothing, none.QuerySelector("#changed .no-changes")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("?since=yesterday")]
+    [InlineData("?since=0")]
+    public async Task ABadSinceOnAPersonalAgendaPageIsAPageWithStatus400(string query)
+    {
+        var created = await fixture.App.CallAsync<PersonalAgendaFunctions>((f, r) => f.Create(r, "netconf-2015"), "/api/netconf-2015/my", "POST", "session=bpf-updates", "application/x-www-form-urlencoded");
+        var id = created.Header("Location")[(created.Header("Location").LastIndexOf('/') + 1)..];
+
+        var response = await fixture.App.CallAsync<PersonalAgendaFunctions>((f, r) => f.Agenda(r, "netconf-2015", id), $"/api/netconf-2015/my/{id}{query}");
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("since must be an agenda version number", response.Text, StringComparison.Ordinal);
+    }
 }
