@@ -77,3 +77,23 @@ ensure_python_grpc() {
     /usr/bin/python3 -c "import grpc" >/dev/null 2>&1 || { echo "error: python3-grpcio did not install" >&2; exit 1; }
   fi
 }
+
+# Python's feedparser (Debian python3-feedparser), the independent Atom parser the FeedFunctions tests read our change
+# feed with (the test uses python3 on the PATH, else Debian's /usr/bin/python3). Installed with apt when missing; once it is here the tests must run it (NETCONF_REQUIRE_FEEDPARSER=1).
+feedparser_here() {
+  python3 -c "import feedparser" >/dev/null 2>&1 || /usr/bin/python3 -c "import feedparser" >/dev/null 2>&1
+}
+
+ensure_feedparser() {
+  if ! feedparser_here; then
+    need apt-get "the Atom feed test needs python3-feedparser: install it"
+    local sudo=""
+    [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+    say "Installing python3-feedparser (Debian package) for the Atom feed test"
+    $sudo apt-get install -y -qq python3-feedparser >/dev/null 2>&1 || {
+      $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq python3-feedparser >/dev/null
+    }
+    feedparser_here || { echo "error: python3-feedparser did not install" >&2; exit 1; }
+  fi
+  export NETCONF_REQUIRE_FEEDPARSER=1
+}

@@ -57,7 +57,7 @@ public sealed class PersonalAgendaFunctions(PersonalAgendaPublisher publisher, P
         {
             return WantsJson(request)
                 ? Answer(await publisher.GetAsync(conference, id, cancellation))
-                : await PageLanguage.AnswerAsync(request, language => publisher.GetPageAsync(conference, id, language, cancellation));
+                : await PageLanguage.AnswerAsync(request, language => publisher.GetPageAsync(conference, id, request.Query["since"].FirstOrDefault(), language, cancellation));
         }
 
         if (await PicksRequest.ReadAsync(request) is not { } read)

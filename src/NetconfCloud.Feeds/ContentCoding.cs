@@ -96,5 +96,6 @@ public static class ContentCodings
         contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase)
-        || contentType.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase);
+        || contentType.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("application/atom+xml", StringComparison.OrdinalIgnoreCase);
 }

@@ -50,4 +50,18 @@ public static class PageRoutes
     /// whatever host serves them (and stay within the page's own origin, as the Content-Security-Policy asks).
     /// </summary>
     public static string LocalPath(FeedOptions options, string below) => $"{options.PublicBaseUrl.AbsolutePath.TrimEnd('/')}/{below}";
+
+    /// <summary>What changed at a conference, for everyone (<c>?older=</c> pages back through older versions).</summary>
+    public const string Changes = "{conference}/changes";
+
+    /// <summary>The same changes as an Atom feed (RFC 4287).</summary>
+    public const string ChangesFeed = "{conference}/changes.atom";
+
+    public static string ChangesPath(FeedOptions options, string conferenceId) => LocalPath(options, $"{conferenceId}/changes");
+
+    public static string ChangesFeedPath(FeedOptions options, string conferenceId) => LocalPath(options, $"{conferenceId}/changes.atom");
+
+    public static Uri ChangesUrl(FeedOptions options, string conferenceId) => FeedUrls.Below(options, $"{conferenceId}/changes");
+
+    public static Uri ChangesFeedUrl(FeedOptions options, string conferenceId) => FeedUrls.Below(options, $"{conferenceId}/changes.atom");
 }

@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IAgendaSource, GrpcAgendaSource>();
         builder.Services.AddSingleton<IPersonalAgendas, GrpcPersonalAgendas>();
+        builder.Services.AddSingleton<IPublicChangeSource, GrpcPublicChanges>();
         return builder;
     }
 

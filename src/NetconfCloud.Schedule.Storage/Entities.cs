@@ -130,6 +130,9 @@ internal static class ChangeColumns
     /// <summary>The shape of the session column (<see cref="ChangeLogShapes"/>); absent on the first shape's rows.</summary>
     public const string Schema = "Schema";
     public const string SessionJson = "SessionJson";
+
+    /// <summary>What attendees may learn of the change (<see cref="PublicUpdateShapes"/>); absent on rows written before it was kept.</summary>
+    public const string PublicJson = "PublicJson";
 }
 
 /// <summary>

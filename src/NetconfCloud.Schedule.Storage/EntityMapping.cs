@@ -163,6 +163,7 @@ internal static class EntityMapping
             [ChangeColumns.Schema] = ChangeLogShapes.Current,
         };
         LongColumn.Write(row, ChangeColumns.SessionJson, session is null ? "" : ChangeLogShapes.Write(session));
+        LongColumn.Write(row, ChangeColumns.PublicJson, PublicUpdateShapes.Write(change.Updates));
         return row;
     }
 
@@ -180,6 +181,7 @@ internal static class EntityMapping
         {
             Subject = subject.Length > 0 ? subject : session is null ? "" : $"sessions/{session.Id}",
             Summary = Text(e, ChangeColumns.Summary),
+            Updates = e.ContainsKey(ChangeColumns.PublicJson) ? PublicUpdateShapes.Read(LongColumn.Read(e, ChangeColumns.PublicJson), e.RowKey) : null,
         };
     }
 

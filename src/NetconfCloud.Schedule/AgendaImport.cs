@@ -226,7 +226,12 @@ public static class ImportPlanner
         }
 
         var summary = $"imported {(incoming.SourceName.Length > 0 ? incoming.SourceName : "an agenda")}: {created.Count} created, {updated.Count} updated, {cancelled.Count} cancelled, {unchanged} unchanged";
-        var edit = new AgendaEdit(new AgendaChange(ChangeKind.Imported, "", actor, now) { Subject = "import", Summary = summary })
+        var edit = new AgendaEdit(new AgendaChange(ChangeKind.Imported, "", actor, now)
+        {
+            Subject = "import",
+            Summary = summary,
+            Updates = PublicChanges.Of(created.Concat(updated).Concat(cancelled).Select(id => (existing.GetValueOrDefault(id), result[id]))),
+        })
         {
             Conference = conferenceChanged ? conference : null,
             Sessions = [.. created.Concat(updated).Concat(cancelled).Select(id => result[id])],

@@ -163,7 +163,7 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
 
             try
             {
-                var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime);
+                var change = new AgendaChange(ChangeKind.Created, id, actor, session.UpdateTime) { Updates = [.. PublicChanges.Of([(null, session)])] };
                 var added = await store.AddSessionAsync(agenda.Conference, session, change, draft.RequestId, cancellationToken);
                 changes.Notify(conferenceId);
                 return added;
@@ -231,7 +231,7 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
             };
             try
             {
-                var saved = await store.ReplaceSessionAsync(agenda.Conference, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now), cancellationToken);
+                var saved = await store.ReplaceSessionAsync(agenda.Conference, updated, current.ETag, new AgendaChange(kind, current.Id, actor, now) { Updates = PublicChanges.Of([(current, updated)]) }, cancellationToken);
                 changes.Notify(conferenceId);
                 return saved;
             }

@@ -69,6 +69,9 @@ public sealed record AgendaChange(ChangeKind Kind, string SessionId, string Acto
     public string Subject { get; init; } = SessionId.Length > 0 ? $"sessions/{SessionId}" : "";
 
     public string Summary { get; init; } = "";
+
+    /// <summary>What attendees may learn of the change (<see cref="PublicChanges"/>), kept in the log beside it.</summary>
+    public IReadOnlyList<SessionUpdate> Updates { get; init; } = [];
 }
 
 /// <summary>A change as kept in the log: the agenda version it made, and the session after it when it changed one.</summary>
@@ -77,6 +80,9 @@ public sealed record RecordedChange(long Version, ChangeKind Kind, Session? Sess
     public string Subject { get; init; } = Session is null ? "" : $"sessions/{Session.Id}";
 
     public string Summary { get; init; } = "";
+
+    /// <summary>What attendees may learn of it; null in rows written before this was kept (see <see cref="PublicChanges.FromLog"/>).</summary>
+    public IReadOnlyList<SessionUpdate>? Updates { get; init; }
 }
 
 /// <summary>

@@ -195,6 +195,15 @@ internal sealed class ScheduleGrpcService(AgendaService agenda, SourceFollowing 
     public override async Task<Contracts.Schedule.V1.Conference> StopFollowing(StopFollowingRequest request, ServerCallContext context) =>
         ToWire(await following.StopAsync(request.ConferenceId, context.CancellationToken));
 
+    /// <summary>Open to every caller: only what attendees may see (<see cref="PublicChanges"/>).</summary>
+    public override async Task<ListPublicChangesResponse> ListPublicChanges(ListPublicChangesRequest request, ServerCallContext context)
+    {
+        var olderThan = PublicChangeMapping.OlderThan(request.PageToken);
+        var page = await agenda.ListPublicChangesAsync(
+            request.ConferenceId, olderThan, request.AfterVersion, request.PageSize, request.SessionsPerVersion, request.SessionIds, context.CancellationToken);
+        return PublicChangeMapping.ToWire(page);
+    }
+
     private static Contracts.Schedule.V1.Session Published(SavedSession saved) => ToWire(saved.Session, saved.Conference.TimeZone);
 
     /// <summary>Who holds a watch, for the per-caller cap: the token's subject (names are not unique), else its name.</summary>

@@ -125,7 +125,7 @@ public static partial class ConferencePage
         {
             var title = view.IsFiltered ? t.FindATalkTitle(conference.FullName)
                 : view.Day is { } shown ? $"{conference.FullName}: {language.DayTitle(shown)}" : conference.FullName;
-            PageLayout.Head(html, options, language, title, Here + view.QueryString(), ("data-conference", Id));
+            PageLayout.Head(html, options, language, title, Here + view.QueryString(), conference, ("data-conference", Id));
             Header();
             html.Open("main", ("id", "main"), ("data-conference", Id));
             SearchForm();
@@ -182,6 +182,7 @@ public static partial class ConferencePage
 
             PageLayout.AgendaVersion(html, conference, language);
             SourceLine();
+            html.Open("p", ("class", "changes")).Link(PageRoutes.ChangesPath(options, Id), ChangeTexts.WhatChangedLink).Close("p");
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", t.HeldWith(colocated.Name, language.DateRange([colocated.StartDate, colocated.EndDate]), colocated.City));

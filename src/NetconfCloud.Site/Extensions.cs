@@ -20,6 +20,7 @@ public static class Extensions
             .PostConfigure(rules => rules.TrustedProxies.AddRange(["127.0.0.1", "::1"]));
         builder.Services.AddSingleton(services => new CreationLimiter(services.GetRequiredService<IOptions<CreationLimits>>().Value));
         builder.Services.AddSingleton(services => new ClientAddresses(services.GetRequiredService<IOptions<ClientAddressRules>>().Value));
+        builder.Services.AddSingleton<ChangesPublisher>();
         return builder;
     }
 }

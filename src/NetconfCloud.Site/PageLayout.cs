@@ -14,7 +14,11 @@ internal static class PageLayout
     /// language switch. Its links are <paramref name="here"/> (the page's path and query; "" for the page itself) with
     /// <c>hl</c> set.
     /// </summary>
-    public static void Head(HtmlWriter html, FeedOptions options, SiteLanguage language, string title, string here, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes)
+    public static void Head(HtmlWriter html, FeedOptions options, SiteLanguage language, string title, string here, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes) =>
+        Head(html, options, language, title, here, null, bodyAttributes);
+
+    /// <param name="changesFeed">The conference whose Atom feed of changes the head names as an alternate, or null.</param>
+    public static void Head(HtmlWriter html, FeedOptions options, SiteLanguage language, string title, string here, Conference? changesFeed, params ReadOnlySpan<(string Name, string? Value)> bodyAttributes)
     {
         var t = language.Texts;
         (string Name, string? Value)[] attributes =
@@ -38,8 +42,13 @@ internal static class PageLayout
             .Open("link", ("rel", "stylesheet"), ("href", PageAssets.Path(options, PageAssets.Stylesheet)))
             .Open("link", ("rel", "manifest"), ("href", PageAssets.Path(options, PageAssets.ManifestOf(language))))
             .Open("meta", ("name", "theme-color"), ("content", "#0b57d0"))
-            .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script")
-            .Close("head").Open("body", attributes)
+            .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script");
+        if (changesFeed is not null)
+        {
+            html.Open("link", ("rel", "alternate"), ("type", ChangesFeed.ContentType), ("title", ChangeTexts.FeedTitle(changesFeed)), ("href", PageRoutes.ChangesFeedPath(options, changesFeed.Id)));
+        }
+
+        html.Close("head").Open("body", attributes)
             .Open("a", ("class", "skip"), ("href", "#main")).Text(t.SkipToContent).Close("a")
             .Open("header");
         LanguageSwitch(html, language, here);

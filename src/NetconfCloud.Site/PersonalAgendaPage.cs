@@ -11,7 +11,8 @@ public static class PersonalAgendaPage
     public static string CalendarName(Conference conference) => $"{conference.Name} — my agenda";
 
     /// <param name="qrSvg">The QR code of the feed's address as SVG markup, made by our own encoder: inserted as it is.</param>
-    public static string Render(AgendaSnapshot agenda, PersonalAgenda picks, FeedOptions options, string qrSvg, SiteLanguage? language = null)
+    /// <param name="changed">What changed in the picked talks since the attendee last looked; null leaves the section out.</param>
+    public static string Render(AgendaSnapshot agenda, PersonalAgenda picks, FeedOptions options, string qrSvg, SiteLanguage? language = null, PicksChanges? changed = null)
     {
         language ??= SiteLanguage.English;
         var t = language.Texts;
@@ -20,7 +21,8 @@ public static class PersonalAgendaPage
         var page = PersonalAgendaRoutes.PageUrl(options, conference.Id, picks.Id);
         var picked = picks.SessionsOf(agenda);
         var html = new HtmlWriter(16 * 1024 + (agenda.Sessions.Count * 200));
-        PageLayout.Head(html, options, language, t.MyAgendaOf(conference.Name), "", ("data-conference", conference.Id), ("data-my-agenda", page.AbsoluteUri));
+        PageLayout.Head(html, options, language, t.MyAgendaOf(conference.Name), "", ("data-conference", conference.Id), ("data-my-agenda", page.AbsoluteUri),
+            ("data-agenda-version", conference.AgendaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         html.Element("h1", t.MyAgendaOf(conference.Name))
             .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), t.BackToAgenda(conference.Name)).Close("p")
             .Element("p", PageLayout.ZoneNote(conference, language), ("class", "zone")).Close("header")
@@ -52,6 +54,10 @@ public static class PersonalAgendaPage
         }
 
         html.Close("section");
+        if (changed is not null)
+        {
+            WhatChanged(html, agenda, changed, options, page.AbsolutePath);
+        }
 
         html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.PutItInYourCalendar, ("id", "subscribe-title"))
             .Element("p", t.SubscribeRatherMine);
@@ -96,4 +102,42 @@ public static class PersonalAgendaPage
         PageLayout.End(html);
         return html.ToString();
     }
+
+    /// <summary>
+    /// "What changed in your talks": the changes to the picks after the version the attendee last saw (newest first),
+    /// and a link that asks for the changes after this version, to bookmark or to follow next time (picks.js follows it
+    /// by itself, keeping the version last seen on the device).
+    /// </summary>
+    private static void WhatChanged(HtmlWriter html, AgendaSnapshot agenda, PicksChanges changed, FeedOptions options, string pagePath)
+    {
+        var conference = agenda.Conference;
+        var version = conference.AgendaVersion;
+        html.Open("section", ("id", "changed"), ("aria-labelledby", "changed-title")).Element("h2", ChangeTexts.InPicksTitle, ("id", "changed-title"));
+        if (changed.Since > 0)
+        {
+            html.Element("p", ChangeTexts.InPicksSince(changed.Since));
+        }
+
+        if (changed.Page is { } page)
+        {
+            if (page.Versions.Count == 0)
+            {
+                html.Element("p", changed.Since > 0 ? ChangeTexts.InPicksNothing : ChangeTexts.InPicksNothingYet, ("class", "no-changes"));
+            }
+
+            var view = new ChangeView(conference);
+            foreach (var set in page.Versions)
+            {
+                ChangesPage.WriteVersion(html, set, view, conference, options, 3);
+            }
+        }
+
+        html.Open("p").Text(ChangeTexts.BookmarkSince).Text(" ")
+            .Link($"{pagePath}?since={version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ChangeTexts.SinceLinkText(version), ("id", "since-link")).Close("p")
+            .Open("p").Link(PageRoutes.ChangesPath(options, conference.Id), ChangeTexts.MoreOnTheChangesPage).Close("p")
+            .Close("section");
+    }
 }
+
+/// <summary>What changed in a personal agenda's talks after version <paramref name="Since"/> (0: ever); a null page when it could not be read.</summary>
+public sealed record PicksChanges(long Since, PublicChangePage? Page);

@@ -11,7 +11,7 @@ namespace NetconfCloud.Site;
 /// </summary>
 public sealed partial class PersonalAgendaPublisher(
     IPersonalAgendas agendas, IAgendaSource source, FeedPublisher feeds, IOptions<FeedOptions> options, ILogger<PersonalAgendaPublisher> logger,
-    CreationLimiter limiter)
+    CreationLimiter limiter, ChangesPublisher changes)
 {
     public FeedOptions Options => options.Value;
 
@@ -53,30 +53,50 @@ public sealed partial class PersonalAgendaPublisher(
             return new FeedDocument(body, "text/calendar; charset=utf-8", $"{conferenceId}-my-agenda.ics", lastChange, agenda.Conference.AgendaVersion) { IsPrivate = true };
         }, cancellationToken);
 
-    /// <summary>The personal agenda's own page in <paramref name="language"/>: its talks, its subscribe links and QR code, the forms to change or revoke it.</summary>
-    public Task<FeedResult> GetPageAsync(string conferenceId, string id, SiteLanguage language, CancellationToken cancellationToken) =>
-        RenderAsync(conferenceId, id, (picks, agenda, lastChange) =>
+    /// <summary>
+    /// The personal agenda's own page in <paramref name="language"/> (its talks, its subscribe links and QR code, the
+    /// forms to change or revoke it), with what changed in its talks after agenda version <paramref name="since"/>
+    /// (the version the attendee last saw; none given: every change to them). A bad <paramref name="since"/> is a
+    /// page saying so (400).
+    /// </summary>
+    public async Task<FeedResult> GetPageAsync(string conferenceId, string id, string? since, SiteLanguage language, CancellationToken cancellationToken)
+    {
+        long after = 0;
+        if (!string.IsNullOrEmpty(since) && (!long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after) || after <= 0))
         {
-            var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks, language), language));
+            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, ChangeTexts.PageTitleError, ChangeTexts.BadSince, null);
+        }
+
+        PicksChanges? changed = null;
+        return await RenderAsync(conferenceId, id, (picks, agenda, lastChange) =>
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(PersonalAgendaPage.Render(agenda, picks, options.Value, QrSvg(picks, language), language, changed));
             return new FeedDocument(body, "text/html; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion)
             {
                 IsPrivate = true,
                 MaxAge = TimeSpan.Zero,
                 Headers = PageHeaders.Page(language),
             };
-        }, cancellationToken);
+        }, cancellationToken, async picks => changed = new PicksChanges(after, await changes.ForPicksAsync(conferenceId, picks.SessionIds, after, cancellationToken)));
+    }
 
     /// <summary>
     /// A document made of a personal agenda and the conference's agenda as they are now, given the later of their last
     /// changes; or why there is none.
     /// </summary>
     private async Task<FeedResult> RenderAsync(
-        string conferenceId, string id, Func<PersonalAgenda, AgendaSnapshot, DateTimeOffset, FeedDocument> render, CancellationToken cancellationToken)
+        string conferenceId, string id, Func<PersonalAgenda, AgendaSnapshot, DateTimeOffset, FeedDocument> render, CancellationToken cancellationToken,
+        Func<PersonalAgenda, Task>? before = null)
     {
         var found = await GetAsync(conferenceId, id, cancellationToken);
         if (found.Agenda is not { } picks)
         {
             return found.AsFeedResult();
+        }
+
+        if (before is not null)
+        {
+            await before(picks);
         }
 
         AgendaSnapshot? agenda;

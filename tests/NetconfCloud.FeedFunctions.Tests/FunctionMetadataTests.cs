@@ -33,6 +33,8 @@ public class FunctionMetadataTests
     [InlineData("SessionPage", "{conference}/sessions/{session}")]
     [InlineData("SpeakerPage", "{conference}/speakers/{speaker}")]
     [InlineData("PageAsset", "assets/{file}")]
+    [InlineData("ChangesPage", "{conference}/changes")]
+    [InlineData("ChangesFeed", "{conference}/changes.atom")]
     public void EveryFeedPageAndHealthIsAnAnonymousGetAndHeadHttpFunctionOnItsRoute(string name, string route)
     {
         var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
@@ -70,5 +72,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(22, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(24, Functions().Length);
 }

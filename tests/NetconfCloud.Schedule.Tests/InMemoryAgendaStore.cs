@@ -182,7 +182,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
                 Sponsors = [.. current.Sponsors.Where(s => !sponsors.ContainsKey(s.Order) && !edit.RemovedSponsorOrders.Contains(s.Order)), .. sponsors.Values],
             };
             Changes.Add(edit.Change);
-            log.Add(new RecordedChange(agenda.Conference.AgendaVersion, edit.Change.Kind, null, edit.Change.Actor, edit.Change.Time) { Subject = edit.Change.Subject, Summary = edit.Change.Summary });
+            log.Add(new RecordedChange(agenda.Conference.AgendaVersion, edit.Change.Kind, null, edit.Change.Actor, edit.Change.Time) { Subject = edit.Change.Subject, Summary = edit.Change.Summary, Updates = edit.Change.Updates });
             return Task.FromResult(agenda.Conference);
         }
     }
@@ -218,7 +218,7 @@ internal sealed class InMemoryAgendaStore : IAgendaStore
             Conference = agenda.Conference with { AgendaVersion = agenda.Conference.AgendaVersion + 1, AgendaUpdateTime = change.Time, ETag = NextETag() },
         };
         Changes.Add(change);
-        log.Add(new RecordedChange(agenda.Conference.AgendaVersion, change.Kind, sessions.Single(s => s.Id == change.SessionId), change.Actor, change.Time));
+        log.Add(new RecordedChange(agenda.Conference.AgendaVersion, change.Kind, sessions.Single(s => s.Id == change.SessionId), change.Actor, change.Time) { Updates = change.Updates });
     }
 
     private void RunBeforeNextWrite()

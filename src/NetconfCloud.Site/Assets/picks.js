@@ -35,6 +35,19 @@
   var my = body.getAttribute("data-my-agenda");
   if (my) { write(myKey, my); }
 
+  // The personal agenda page shows what changed in its talks since a version (?since=): keep the version last seen
+  // on the device, and when the agenda has moved on since, show what changed since then.
+  var shownVersion = parseInt(document.body.getAttribute("data-agenda-version") || "0", 10);
+  if (my && shownVersion > 0) {
+    var seenKey = "netconfcloud:" + conference + ":seen-version";
+    var lastSeen = parseInt(read(seenKey) || "0", 10);
+    if (!/[?&]since=/.test(window.location.search) && lastSeen > 0 && lastSeen < shownVersion) {
+      window.location.replace(window.location.pathname + "?since=" + lastSeen);
+      return;
+    }
+    write(seenKey, String(shownVersion));
+  }
+
   // Picks are kept for the whole conference (every day's page and every talk's page adds to the same list), so the
   // form sends them all: the ones not on this page go as hidden fields.
   var form = document.getElementById("my-agenda");
