@@ -77,14 +77,14 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
     public async Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
     {
         var saved = await Guarded(basis, () => inner.AddSessionAsync(basis, session, change, requestId, cancellationToken));
-        Advance(basis, saved.Conference, sessions => [.. sessions, saved.Session]);
+        Advance(basis, saved.Conference, saved.Session);
         return saved;
     }
 
     public async Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
     {
         var saved = await Guarded(basis, () => inner.ReplaceSessionAsync(basis, session, expectedETag, change, cancellationToken));
-        Advance(basis, saved.Conference, sessions => [.. sessions.Select(s => s.Id == saved.Session.Id ? saved.Session : s)]);
+        Advance(basis, saved.Conference, saved.Session);
         return saved;
     }
 
@@ -144,8 +144,11 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
         }
     }
 
-    /// <summary>The held agenda moved on by one write through this instance, when the write was made on it.</summary>
-    private void Advance(Conference basis, Conference after, Func<IReadOnlyList<Session>, IReadOnlyList<Session>> sessions)
+    /// <summary>
+    /// The held agenda moved on by one write through this instance, when the write was made on it: the next snapshot
+    /// shares the sessions and indexes of this one but for the written session (<see cref="AgendaIndex.With"/>).
+    /// </summary>
+    private void Advance(Conference basis, Conference after, Session written)
     {
         lock (gate)
         {
@@ -155,7 +158,7 @@ public sealed class AgendaCache(IAgendaStore inner, TimeProvider time, AgendaSer
                 return;
             }
 
-            entry.Push(entry.Current with { Conference = after, Sessions = sessions(entry.Current.Sessions) }, settings.KeptVersions, time.GetTimestamp());
+            entry.Push(AgendaIndex.With(entry.Current, after, written), settings.KeptVersions, time.GetTimestamp());
         }
     }
 
