@@ -36,6 +36,7 @@ public static class Extensions
             builder.Services.AddGrpcReflection();
         }
 
+        builder.Services.AddSingleton<ListSessionsReplies>();
         return builder;
     }
 
