@@ -43,6 +43,11 @@ public sealed class PageFunctions(PagePublisher publisher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Subscribe)] HttpRequest request, string conference, string feed) =>
         new FeedHttpResult(await publisher.GetSubscribePageAsync(conference, feed, request.HttpContext.RequestAborted));
 
+    [Function("NowPage")]
+    public async Task<IActionResult> NowPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.NowPage)] HttpRequest request, string conference) =>
+        new FeedHttpResult(await publisher.GetNowPageAsync(conference, request.Query["at"], request.HttpContext.RequestAborted));
+
     [Function("PageAsset")]
     public static IActionResult PageAsset(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Asset)] HttpRequest request, string file) =>

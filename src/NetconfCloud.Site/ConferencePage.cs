@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace NetconfCloud.Site;
 
 /// <summary>
-/// A conference page rendered once for an agenda version, in two parts around the place of the time-dependent
-/// "Now and next" section, so that a request costs only that section.
+/// A conference page rendered once for an agenda version, in two parts around the place of the "Now and next"
+/// section's content: on the page as served, a link to the now-and-next page (<see cref="ConferencePage.NowLink"/>),
+/// which the page's script replaces with that page's content.
 /// </summary>
 public sealed class ConferencePageTemplate(byte[] before, byte[] after, long agendaVersion)
 {
@@ -15,9 +16,6 @@ public sealed class ConferencePageTemplate(byte[] before, byte[] after, long age
     public byte[] After { get; } = after;
 
     public long AgendaVersion { get; } = agendaVersion;
-
-    /// <summary>The hash of both parts, from which a whole page's ETag is made with its section.</summary>
-    public byte[] Hash { get; } = System.Security.Cryptography.SHA256.HashData([.. before, .. after]);
 
     public int Length => Before.Length + After.Length;
 
@@ -31,9 +29,6 @@ public sealed class ConferencePageTemplate(byte[] before, byte[] after, long age
         After.CopyTo(page, Before.Length + middle.Length);
         return page;
     }
-
-    /// <summary>A strong ETag for the page with <paramref name="section"/>: from the parts' hash and the section.</summary>
-    public string ETagWith(string section) => FeedDocument.TagOf([.. Hash, .. Encoding.UTF8.GetBytes(section)]);
 }
 
 /// <summary>
@@ -52,19 +47,49 @@ public static partial class ConferencePage
     /// <summary>The most sessions a search shows (a day's page of FOSDEM holds some 480): the page stays light.</summary>
     public const int MaxResults = 300;
 
-    /// <summary>The whole page of <paramref name="view"/> (the default day when none) at <paramref name="now"/>.</summary>
+    /// <summary>The whole page of <paramref name="view"/> (the default day when none) as served at <paramref name="now"/>.</summary>
     public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null)
     {
         var shown = view ?? ConferenceView.All;
         var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) });
-        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowSection(agenda, now, options)));
+        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowLink(agenda, options)));
     }
+
+    /// <summary>
+    /// The "Now and next" section's content on the conference page: a link to the now-and-next page. The page is then
+    /// the same bytes for a whole agenda version (kept, compressed once); its script loads the section's content from
+    /// that page and refreshes it, and without script the link opens it.
+    /// </summary>
+    public static string NowLink(AgendaSnapshot agenda, FeedOptions options) =>
+        new HtmlWriter(256).Open("p", ("class", "now-link"))
+            .Link(PageRoutes.NowPagePath(options, agenda.Conference.Id), "What is on now and next in each room", ("data-now", "")).Close("p").ToString();
 
     /// <summary>The content of the "Now and next" section at <paramref name="at"/>.</summary>
     public static string NowSection(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options)
     {
         var html = new HtmlWriter(2048);
         NowAndNext.Of(agenda, at).WriteTo(html, PageRoutes.SessionPath(options, agenda.Conference.Id, ""));
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The now-and-next page: a small page of what is on in each room at <paramref name="at"/> (its content in
+    /// <c>#now-content</c>, which the conference page's script takes), with a link back to the agenda.
+    /// </summary>
+    public static string NowPage(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options)
+    {
+        var conference = agenda.Conference;
+        var html = new HtmlWriter(4096);
+        PageLayout.Head(html, options, $"Now and next — {conference.FullName}", ("data-conference", conference.Id));
+        html.Open("header").Open("p", ("class", "crumbs")).Link(PageRoutes.LocalPath(options, conference.Id), conference.FullName).Close("p")
+            .Element("h1", "Now and next").Close("header")
+            .Open("main", ("id", "main"))
+            .Open("section", ("id", "now"), ("aria-label", "Now and next")).Open("div", ("id", "now-content"))
+            .Raw(NowSection(agenda, at, options))
+            .Close("div").Close("section")
+            .Element("p", PageLayout.ZoneNote(conference), ("class", "zone"))
+            .Close("main");
+        PageLayout.End(html);
         return html.ToString();
     }
 

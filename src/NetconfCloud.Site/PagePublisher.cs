@@ -6,14 +6,15 @@ using Microsoft.Extensions.Options;
 namespace NetconfCloud.Site;
 
 /// <summary>
-/// Answers the attendee pages: the index of conferences, a conference's page and its now-and-next document. A
-/// conference page is rendered once per agenda version (kept, bounded, least recently used dropped first) and only
-/// its "Now and next" section is made per request. When the agenda cannot be read, the last good page is served
-/// (marked stale), as <see cref="FeedPublisher"/> does for feeds; otherwise "unavailable".
+/// Answers the attendee pages: the index of conferences, a conference's page and its now-and-next page and document.
+/// A conference day's page is rendered once per agenda version and kept whole (bounded, least recently used dropped
+/// first), so that it is compressed once per coding; what is on now and next is its own small page, which the day's
+/// page links and its script loads. When the agenda cannot be read, the last good page is served (marked stale), as
+/// <see cref="FeedPublisher"/> does for feeds; otherwise "unavailable".
 /// </summary>
 public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOptions> options, TimeProvider time, ILogger<PagePublisher> logger)
 {
-    /// <summary>How long a page may be kept by a browser: its "Now and next" section moves on.</summary>
+    /// <summary>How long a page may be kept by a browser before it asks again (with its ETag).</summary>
     public static readonly TimeSpan PageMaxAge = TimeSpan.FromSeconds(60);
 
     public static readonly TimeSpan NowAndNextMaxAge = TimeSpan.FromSeconds(30);
@@ -59,9 +60,9 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
         GetConferencePageAsync(conferenceId, _ => null, cancellationToken);
 
     /// <summary>
-    /// A conference's page as <paramref name="parameters"/> ask (<c>day</c>, <c>q</c>, <c>room</c>, <c>track</c>, <c>lang</c>),
-    /// with what is on now and next at the time of the request. A day's page is rendered once per agenda version; a
-    /// search per request. A bad parameter is a page saying which (400).
+    /// A conference's page as <paramref name="parameters"/> ask (<c>day</c>, <c>q</c>, <c>room</c>, <c>track</c>, <c>lang</c>).
+    /// A day's page is rendered once per agenda version and served as kept (the same document, so its compressed
+    /// bodies are kept with it); a search is rendered per request. A bad parameter is a page saying which (400).
     /// </summary>
     public async Task<FeedResult> GetConferencePageAsync(string conferenceId, Func<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -78,22 +79,50 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             return ErrorPage.Result(FeedStatus.BadRequest, options.Value, "This search cannot be made", problem!, agenda.Conference);
         }
 
-        var now = time.GetUtcNow();
-        var template = view.IsFiltered
-            ? ConferencePage.Template(agenda, options.Value, view)
-            : page.Days.GetOrAdd(view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, day =>
-                ConferencePage.Template(agenda, options.Value, view with { Day = day == DateOnly.MinValue ? null : day }));
-        var report = NowAndNext.Of(agenda, now);
-        // A search has no "Now and next" section (its template has no place for it).
-        var text = view.IsFiltered ? "" : ConferencePage.NowSection(agenda, now, options.Value);
-        var lastModified = report.LastChange;
-        var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
+        if (view.IsFiltered)
         {
-            MaxAge = PageMaxAge,
+            // A search has no "Now and next" section (its template has no place for it).
+            var results = ConferencePage.Template(agenda, options.Value, view).With("");
+            return FeedResult.Ok(Page(results, agenda), stale);
+        }
+
+        var today = agenda.Conference.TimeZone.DayOf(time.GetUtcNow());
+        var shown = view.Day ?? page.DefaultDays.GetOrAdd(today, _ => ConferencePage.DefaultDay(agenda, time.GetUtcNow()) ?? DateOnly.MinValue);
+        var document = page.Days.GetOrAdd(shown, day =>
+            Page(ConferencePage.Template(agenda, options.Value, view with { Day = day == DateOnly.MinValue ? null : day }).With(ConferencePage.NowLink(agenda, options.Value)), agenda));
+        return FeedResult.Ok(document, stale);
+    }
+
+    /// <summary>What is on now and next in each room, as a small page: at <paramref name="at"/> (ISO 8601 with an offset) or now.</summary>
+    public async Task<FeedResult> GetNowPageAsync(string conferenceId, string? at, CancellationToken cancellationToken)
+    {
+        var instant = time.GetUtcNow();
+        if (!string.IsNullOrEmpty(at) && !NowAndNext.TryParseInstant(at, out instant))
+        {
+            return FeedResult.BadRequest("at must be a date and time with an offset, e.g. 2015-02-12T10:15:00-05:00.");
+        }
+
+        var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
+        if (page is null)
+        {
+            return failure!;
+        }
+
+        var body = Encoding.UTF8.GetBytes(ConferencePage.NowPage(page.Agenda, instant, options.Value));
+        var document = new FeedDocument(body, HtmlType, "", NowAndNext.Of(page.Agenda, instant).LastChange, page.Agenda.Conference.AgendaVersion)
+        {
+            MaxAge = NowAndNextMaxAge,
             Headers = PageHeaders.Security,
         };
         return FeedResult.Ok(document, stale);
     }
+
+    private static FeedDocument Page(byte[] body, AgendaSnapshot agenda) =>
+        new(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
+        {
+            MaxAge = PageMaxAge,
+            Headers = PageHeaders.Security,
+        };
 
     /// <summary>The page of one session (<c>sessions/{id}</c>), rendered once per agenda version.</summary>
     public Task<FeedResult> GetSessionPageAsync(string conferenceId, string sessionId, CancellationToken cancellationToken) =>
@@ -282,7 +311,11 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     {
         public AgendaSnapshot Agenda { get; } = agenda;
 
-        public ConcurrentDictionary<DateOnly, ConferencePageTemplate> Days { get; } = new();
+        /// <summary>Each day's page as served (<see cref="DateOnly.MinValue"/>: the page of an agenda with no day).</summary>
+        public ConcurrentDictionary<DateOnly, FeedDocument> Days { get; } = new();
+
+        /// <summary>The day shown when none is asked, by the conference's date of the request.</summary>
+        public ConcurrentDictionary<DateOnly, DateOnly> DefaultDays { get; } = new();
 
         public ConcurrentDictionary<string, byte[]> Items { get; } = new(StringComparer.Ordinal);
     }
