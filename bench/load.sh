@@ -8,14 +8,15 @@
 #     304            the same with If-None-Match: <its ETag>                      expects 304 (no body)
 #     health         GET /api/health, a function that only answers                expects 200 (404 until it exists)
 #     page           GET /api/netconf-2015, the attendee page                     expects 200 (HTML)
+#     page, br       the same with Accept-Encoding: br                            expects 200 (HTML, Brotli)
 #     my agenda      GET /api/netconf-2015/my/<id>/calendar.ics, a personal feed    expects 200 (made before the run
 #                    with three talks; each request reads the personal agenda through the schedule service)
 #   schedule service, gRPC over HTTP/2 cleartext, h2load (GRPC_CONNECTIONS connections x GRPC_STREAMS streams each):
 #     ListSessions   netconf.schedule.v1.ScheduleService/ListSessions, whole conference, page_size 100
 #     Check          grpc.health.v1.Health/Check, service "" (the whole server; answered from the health cache)
 #
-#   ratios (req/s)   day feed / health >= 0.8, 304 / health >= 0.9, ListSessions / Check >= 0.6; page / health and
-#                    my agenda / health are printed without a target
+#   ratios (req/s)   day feed / health >= 0.8, 304 / health >= 0.9, ListSessions / Check >= 0.6, page / day feed and
+#                    page, br / day feed >= 0.8; page / health and my agenda / health are printed without a target
 #
 # Bounds: every tool runs under `timeout`; wrk stops each run after MAX_REQUESTS requests at most (a Lua counter),
 # h2load after DURATION seconds (in timing mode it has no request cap, so its bound is its time).
@@ -201,6 +202,7 @@ wrk_run "day feed" 200 "$day"
 wrk_run "304" 304 "$day" -H "If-None-Match: $etag"
 wrk_run "health" 200 "$health"
 wrk_run "page" 200 "$page"
+wrk_run "page, br" 200 "$page" -H "Accept-Encoding: br"
 wrk_run "my agenda" 200 "$my_feed"
 h2_run "ListSessions" /netconf.schedule.v1.ScheduleService/ListSessions "$work/list-sessions.bin"
 h2_run "Check" /grpc.health.v1.Health/Check "$work/check.bin"
@@ -215,6 +217,7 @@ describe() {
     "304") echo "the same, If-None-Match: its ETag" ;;
     "health") echo "GET /api/health" ;;
     "page") echo "GET /api/netconf-2015 (the attendee page)" ;;
+    "page, br") echo "the same, Accept-Encoding: br (Brotli)" ;;
     "my agenda") echo "GET /api/netconf-2015/my/<id>/calendar.ics (3 talks)" ;;
     "ListSessions") echo "conference netconf-2015, page_size 100 ($sessions sessions)" ;;
     "Check") echo "grpc.health.v1.Health/Check, service \"\"" ;;
@@ -243,6 +246,8 @@ ratio() { # name numerator denominator target
 ratio "day feed / health" "day feed" health 0.8
 ratio "304 / health" 304 health 0.9
 ratio "ListSessions / Check" ListSessions Check 0.6
+ratio "page / day feed" page "day feed" 0.8
+ratio "page, br / day feed" "page, br" "day feed" 0.8
 for name in page "my agenda"; do
   printf '%-24s %7s %8s\n' "$name / health" "$(python3 -c "print(f'{${rps[$name]} / ${rps[health]}:.2f}')")" "-"
 done

@@ -62,6 +62,10 @@ public class AttendeePageBenchmarks
     [Benchmark(Description = "request (template kept)")]
     public async Task<FeedResult> Request() => await warm.GetConferencePageAsync(agenda.Conference.Id, CancellationToken.None);
 
+    [Benchmark(Description = "request, body as brotli (Accept-Encoding: br)")]
+    public async Task<int> RequestBrotli() =>
+        (await warm.GetConferencePageAsync(agenda.Conference.Id, CancellationToken.None)).Document!.Encoded(ContentCoding.Brotli).Length;
+
     private PagePublisher Publisher() =>
         new(new OneAgenda(agenda), Microsoft.Extensions.Options.Options.Create(Options), new Clock(now), NullLogger<PagePublisher>.Instance);
 

@@ -44,6 +44,11 @@ public sealed class PageFunctions(PagePublisher publisher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Subscribe)] HttpRequest request, string conference, string feed) =>
         await PageLanguage.AnswerAsync(request, language => publisher.GetSubscribePageAsync(conference, feed, language, request.HttpContext.RequestAborted));
 
+    [Function("NowPage")]
+    public async Task<IActionResult> NowPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.NowPage)] HttpRequest request, string conference) =>
+        await PageLanguage.AnswerAsync(request, language => publisher.GetNowPageAsync(conference, request.Query["at"], language, request.HttpContext.RequestAborted));
+
     [Function("PageAsset")]
     public static IActionResult PageAsset(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Asset)] HttpRequest request, string file) =>

@@ -45,6 +45,12 @@ public static class PageRoutes
 
     public static Uri IndexUrl(FeedOptions options) => FeedUrls.Below(options, "");
 
+    /// <summary>What is on now and next, as a small page of its own (the conference page links it and its script loads it).</summary>
+    public const string NowPage = "{conference}/now";
+
+    /// <summary>The path of a conference's now-and-next page, from the root.</summary>
+    public static string NowPagePath(FeedOptions options, string conferenceId) => LocalPath(options, $"{conferenceId}/now");
+
     /// <summary>
     /// The path (from the root, no host) of something below the API root: what pages link to, so that they work on
     /// whatever host serves them (and stay within the page's own origin, as the Content-Security-Policy asks).

@@ -174,14 +174,14 @@ public sealed partial class AgendaCache(IAgendaStore inner, TimeProvider time, A
     public async Task<SavedSession> AddSessionAsync(Conference basis, Session session, AgendaChange change, string requestId, CancellationToken cancellationToken)
     {
         var saved = await Guarded(basis, () => inner.AddSessionAsync(basis, session, change, requestId, cancellationToken));
-        Advance(basis, saved.Conference, sessions => [.. sessions, saved.Session]);
+        Advance(basis, saved.Conference, saved.Session);
         return saved;
     }
 
     public async Task<SavedSession> ReplaceSessionAsync(Conference basis, Session session, string expectedETag, AgendaChange change, CancellationToken cancellationToken)
     {
         var saved = await Guarded(basis, () => inner.ReplaceSessionAsync(basis, session, expectedETag, change, cancellationToken));
-        Advance(basis, saved.Conference, sessions => [.. sessions.Select(s => s.Id == saved.Session.Id ? saved.Session : s)]);
+        Advance(basis, saved.Conference, saved.Session);
         return saved;
     }
 
@@ -241,8 +241,11 @@ public sealed partial class AgendaCache(IAgendaStore inner, TimeProvider time, A
         }
     }
 
-    /// <summary>The held agenda moved on by one write through this instance, when the write was made on it.</summary>
-    private void Advance(Conference basis, Conference after, Func<IReadOnlyList<Session>, IReadOnlyList<Session>> sessions)
+    /// <summary>
+    /// The held agenda moved on by one write through this instance, when the write was made on it: the next snapshot
+    /// shares the sessions and indexes of this one but for the written session (<see cref="AgendaIndex.With"/>).
+    /// </summary>
+    private void Advance(Conference basis, Conference after, Session written)
     {
         lock (gate)
         {
@@ -252,7 +255,7 @@ public sealed partial class AgendaCache(IAgendaStore inner, TimeProvider time, A
                 return;
             }
 
-            entry.Push(entry.Current with { Conference = after, Sessions = sessions(entry.Current.Sessions) }, settings.KeptVersions, time.GetTimestamp());
+            entry.Push(AgendaIndex.With(entry.Current, after, written), settings.KeptVersions, time.GetTimestamp());
         }
     }
 

@@ -73,6 +73,43 @@ public static class AgendaClashes
         }
     }
 
+    /// <summary>
+    /// The clashes <paramref name="session"/> would have with the other sessions of <paramref name="agenda"/>, the
+    /// same as <see cref="Of(Session, IEnumerable{Session})"/> over its sessions and in the same order, read from the
+    /// agenda's index: only the sessions of the session's room and speakers that overlap its time are looked at.
+    /// </summary>
+    public static IEnumerable<Clash> Of(Session session, AgendaSnapshot agenda)
+    {
+        if (session.Status != SessionStatus.Scheduled)
+        {
+            return [];
+        }
+
+        var index = AgendaIndex.Of(agenda);
+        var candidates = new Dictionary<string, Session>(StringComparer.Ordinal);
+        if (session.RoomId.Length > 0 && index.ByRoom.TryGetValue(session.RoomId, out var room))
+        {
+            foreach (var other in index.Overlapping(room, session.Start, session.End))
+            {
+                candidates.TryAdd(other.Id, other);
+            }
+        }
+
+        foreach (var speaker in session.Speakers)
+        {
+            if (index.BySpeaker.TryGetValue(speaker.Id, out var talks))
+            {
+                foreach (var other in index.Overlapping(talks, session.Start, session.End))
+                {
+                    candidates.TryAdd(other.Id, other);
+                }
+            }
+        }
+
+        // In the agenda's order, as a scan over its sessions meets them.
+        return Of(session, candidates.Values.OrderBy(s => index.Positions[s.Id]));
+    }
+
     private static void Sweep(ClashKind kind, string subject, IEnumerable<Session> sessions, List<Clash> clashes)
     {
         Session? latest = null;

@@ -57,6 +57,20 @@ public static class AgendaQueries
     private static Session[] Select(AgendaSnapshot agenda, SessionQuery query)
     {
         var zone = agenda.Conference.TimeZone;
+        if (AgendaIndex.Existing(agenda) is { } index)
+        {
+            // A snapshot the service writes to keeps its sessions in order already: filter, no sort.
+            var ordered = query.RoomId is { } room ? index.ByRoom.GetValueOrDefault(room) ?? []
+                : query.SpeakerId is { } speaker ? index.BySpeaker.GetValueOrDefault(speaker) ?? []
+                : (IEnumerable<Session>)index.ByTime;
+            return [.. ordered
+                .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
+                .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
+                .Where(s => query.Kind is null || s.Kind == query.Kind)
+                .Where(s => query.RoomId is null || s.RoomId == query.RoomId)
+                .Where(s => query.TrackId is null || s.TrackId == query.TrackId)];
+        }
+
         return [.. agenda.Sessions
             .Where(s => query.Day is null || zone.DayOf(s.Start) == query.Day)
             .Where(s => query.SpeakerId is null || s.IsSpokenBy(query.SpeakerId))
@@ -69,7 +83,8 @@ public static class AgendaQueries
     public static Session FindSession(AgendaSnapshot agenda, string sessionId)
     {
         CheckId(sessionId, "session_id");
-        return agenda.Sessions.FirstOrDefault(s => s.Id == sessionId)
+        var found = AgendaIndex.Existing(agenda) is { } index ? index.Find(sessionId) : agenda.Sessions.FirstOrDefault(s => s.Id == sessionId);
+        return found
             ?? throw new NotFoundException($"conferences/{agenda.Conference.Id}/sessions/{sessionId}");
     }
 

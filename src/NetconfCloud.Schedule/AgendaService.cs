@@ -156,7 +156,7 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
                 UpdateTime = time.GetUtcNow(),
             };
             SessionRules.Validate(session, agenda);
-            if (agenda.Sessions.Any(s => s.Id == id))
+            if (AgendaIndex.Of(agenda).Contains(id))
             {
                 throw new AlreadyExistsException($"conferences/{conferenceId}/sessions/{id}");
             }
@@ -202,6 +202,8 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
         for (var attempt = 1; ; attempt++)
         {
             var agenda = await LoadAsync(conferenceId, cancellationToken);
+            // The first write on a version read from storage indexes it; the writes after it carry the index along.
+            _ = AgendaIndex.Of(agenda);
             var current = AgendaQueries.FindSession(agenda, sessionId);
             CheckETag(current, etag, conferenceId);
             if (seenETag is not null && seenETag != current.ETag)
@@ -270,14 +272,14 @@ public sealed partial class AgendaService(IAgendaStore storage, TimeProvider tim
         }
     }
 
-    private static IReadOnlyList<SpeakerRef> ResolveSpeakers(IReadOnlyList<string> ids, AgendaSnapshot agenda) =>
-        [.. ids.Select(id => new SpeakerRef(id, agenda.Speakers.FirstOrDefault(s => s.Id == id)?.Name ?? ""))];
-
-    private static string NewId(SessionDraft draft, AgendaSnapshot agenda)
+    private static IReadOnlyList<SpeakerRef> ResolveSpeakers(IReadOnlyList<string> ids, AgendaSnapshot agenda)
     {
-        var taken = agenda.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        return Slug.Unique(draft.Content.Title.Length > 0 ? draft.Content.Title : string.Join(' ', draft.SpeakerIds), "session", taken.Contains);
+        var speakers = AgendaIndex.Of(agenda).Speakers;
+        return [.. ids.Select(id => new SpeakerRef(id, speakers.Find(id)?.Name ?? ""))];
     }
+
+    private static string NewId(SessionDraft draft, AgendaSnapshot agenda) =>
+        Slug.Unique(draft.Content.Title.Length > 0 ? draft.Content.Title : string.Join(' ', draft.SpeakerIds), "session", AgendaIndex.Of(agenda).Contains);
 }
 
 /// <summary>A session as written, and the conference it belongs to (for its time zone).</summary>

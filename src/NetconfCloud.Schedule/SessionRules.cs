@@ -33,8 +33,8 @@ public static class SessionRules
         Check(session, RuleContext.ForOne(agenda), prefix, violations);
         var known = previous is null
             ? []
-            : AgendaClashes.Of(previous, agenda.Sessions).Select(c => (c.Kind, c.Subject, c.Second.Id)).ToHashSet();
-        foreach (var clash in AgendaClashes.Of(session, agenda.Sessions).Where(c => !known.Contains((c.Kind, c.Subject, c.Second.Id))))
+            : AgendaClashes.Of(previous, agenda).Select(c => (c.Kind, c.Subject, c.Second.Id)).ToHashSet();
+        foreach (var clash in AgendaClashes.Of(session, agenda).Where(c => !known.Contains((c.Kind, c.Subject, c.Second.Id))))
         {
             violations.Add(clash.Kind == ClashKind.Speaker
                 ? new FieldViolation(prefix + "speaker_ids", $"speaker '{clash.Subject}' is already in session '{clash.Second.Id}' at that time.")
@@ -246,8 +246,8 @@ public static class SessionRules
 
 /// <summary>
 /// What the rules of one session look up in the rest of the agenda. Checking many sessions (an import, a changed
-/// conference), build it once: the lookups are sets. Checking one (a write), the lookups scan the lists instead, which
-/// costs less than building sets of thousands of speakers for one or two.
+/// conference), build it once: the lookups are sets. Checking one (a write), speakers are looked up in the agenda's
+/// index (<see cref="AgendaIndex"/>, kept from snapshot to snapshot) and the few rooms and tracks are scanned.
 /// </summary>
 internal sealed class RuleContext
 {
@@ -269,7 +269,7 @@ internal sealed class RuleContext
     {
         Conference = agenda.Conference;
         Zone = agenda.Conference.TimeZone;
-        hasSpeaker = id => agenda.Speakers.Any(s => s.Id == id);
+        hasSpeaker = AgendaIndex.Of(agenda).Speakers.Contains;
         hasRoom = id => agenda.Conference.Rooms.Any(r => r.Id == id);
         hasTrack = id => agenda.Conference.Tracks.Any(t => t.Id == id);
     }

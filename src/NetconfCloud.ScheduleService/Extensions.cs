@@ -37,6 +37,7 @@ public static class Extensions
         }
 
         builder.AddCreationLimiting();
+        builder.Services.AddSingleton<ListSessionsReplies>();
         return builder;
     }
 

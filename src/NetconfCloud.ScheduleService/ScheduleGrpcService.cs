@@ -9,7 +9,7 @@ using static NetconfCloud.Schedule.Wire.WireMapping;
 namespace NetconfCloud.ScheduleService;
 
 /// <summary>The wire face of <see cref="AgendaService"/>. Domain errors become statuses in <see cref="AgendaErrorInterceptor"/>.</summary>
-internal sealed class ScheduleGrpcService(AgendaService agenda, SourceFollowing following) : Contracts.Schedule.V1.ScheduleService.ScheduleServiceBase
+internal sealed class ScheduleGrpcService(AgendaService agenda, SourceFollowing following, ListSessionsReplies replies) : Contracts.Schedule.V1.ScheduleService.ScheduleServiceBase
 {
     public override async Task<ListConferencesResponse> ListConferences(ListConferencesRequest request, ServerCallContext context) =>
         new() { Conferences = { (await agenda.ListConferencesAsync(context.CancellationToken)).Select(c => ToWire(c)) } };
@@ -53,13 +53,16 @@ internal sealed class ScheduleGrpcService(AgendaService agenda, SourceFollowing 
     {
         var query = ToQuery(request);
         var snapshot = await agenda.LoadForPageAsync(request.ConferenceId, request.PageToken, context.CancellationToken);
-        var page = AgendaQueries.ListSessions(snapshot, query, new PageRequest(request.PageSize, request.PageToken));
-        return new ListSessionsResponse
+        return replies.For(snapshot, request, () =>
         {
-            Sessions = { page.Items.Select(s => ToWire(s, snapshot.Conference.TimeZone)) },
-            NextPageToken = page.NextPageToken,
-            TotalSize = page.TotalSize,
-        };
+            var page = AgendaQueries.ListSessions(snapshot, query, new PageRequest(request.PageSize, request.PageToken));
+            return new ListSessionsResponse
+            {
+                Sessions = { page.Items.Select(s => ToWire(s, snapshot.Conference.TimeZone)) },
+                NextPageToken = page.NextPageToken,
+                TotalSize = page.TotalSize,
+            };
+        });
     }
 
     public override async Task<Contracts.Schedule.V1.Session> GetSession(GetSessionRequest request, ServerCallContext context)

@@ -52,13 +52,44 @@ public static partial class ConferencePage
     /// <summary>The most sessions a search shows (a day's page of FOSDEM holds some 480): the page stays light.</summary>
     public const int MaxResults = 300;
 
-    /// <summary>The whole page of <paramref name="view"/> (the default day when none) at <paramref name="now"/>.</summary>
+    /// <summary>The whole page of <paramref name="view"/> (the default day when none) as served at <paramref name="now"/>.</summary>
     public static string Render(AgendaSnapshot agenda, FeedOptions options, DateTimeOffset now, ConferenceView? view = null, SiteLanguage? language = null)
     {
         var shown = view ?? ConferenceView.All;
         language ??= SiteLanguage.English;
         var template = Template(agenda, options, shown.IsFiltered || shown.Day is not null ? shown : shown with { Day = DefaultDay(agenda, now) }, language);
-        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowSection(agenda, now, options, language)));
+        return Encoding.UTF8.GetString(template.With(shown.IsFiltered ? "" : NowLink(agenda, options, language)));
+    }
+
+    /// <summary>
+    /// The "Now and next" section's content on the conference page: a link to the now-and-next page. The page is then
+    /// the same bytes for a whole agenda version and language (kept, compressed once); its script loads the section's
+    /// content from that page and refreshes it, and without script the link opens it.
+    /// </summary>
+    public static string NowLink(AgendaSnapshot agenda, FeedOptions options, SiteLanguage language) =>
+        new HtmlWriter(256).Open("p", ("class", "now-link"))
+            .Link(PageRoutes.NowPagePath(options, agenda.Conference.Id), language.Texts.NowLink, ("data-now", "")).Close("p").ToString();
+
+    /// <summary>
+    /// The now-and-next page: a small page of what is on in each room at <paramref name="at"/> (its content in
+    /// <c>#now-content</c>, which the conference page's script takes), with a link back to the agenda.
+    /// </summary>
+    public static string NowPage(AgendaSnapshot agenda, DateTimeOffset at, FeedOptions options, SiteLanguage language)
+    {
+        var conference = agenda.Conference;
+        var t = language.Texts;
+        var html = new HtmlWriter(4096);
+        PageLayout.Head(html, options, language, $"{t.NowAndNext} — {conference.FullName}", "", ("data-conference", conference.Id));
+        html.Open("p", ("class", "crumbs")).Link(PageRoutes.LocalPath(options, conference.Id), conference.FullName).Close("p")
+            .Element("h1", t.NowAndNext).Close("header")
+            .Open("main", ("id", "main"))
+            .Open("section", ("id", "now"), ("aria-label", t.NowAndNext)).Open("div", ("id", "now-content"))
+            .Raw(NowSection(agenda, at, options, language))
+            .Close("div").Close("section")
+            .Element("p", PageLayout.ZoneNote(conference, language), ("class", "zone"))
+            .Close("main");
+        PageLayout.End(html);
+        return html.ToString();
     }
 
     /// <summary>The content of the "Now and next" section at <paramref name="at"/>.</summary>

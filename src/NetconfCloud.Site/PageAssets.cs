@@ -78,11 +78,11 @@ public static class PageAssets
 public static class PageHeaders
 {
     /// <summary>
-    /// Nothing but our own stylesheet, script and images; forms post only to us; no framing. Personal agenda addresses are
-    /// secrets, so no page ever sends a Referer.
+    /// Nothing but our own stylesheet, script and images; forms post only to us; no framing; the script fetches only
+    /// from us (the now-and-next page). Personal agenda addresses are secrets, so no page ever sends a Referer.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'";
 
     public static IReadOnlyDictionary<string, string> Security { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -89,22 +89,51 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
             return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, language.Texts.SearchRefused, problem!, agenda.Conference);
         }
 
-        var now = time.GetUtcNow();
-        var template = view.IsFiltered
-            ? ConferencePage.Template(agenda, options.Value, view, language)
-            : page.Days.GetOrAdd((view.Day ?? ConferencePage.DefaultDay(agenda, now) ?? DateOnly.MinValue, language), key =>
-                ConferencePage.Template(agenda, options.Value, view with { Day = key.Day == DateOnly.MinValue ? null : key.Day }, key.Language));
-        var report = NowAndNext.Of(agenda, now);
-        // A search has no "Now and next" section (its template has no place for it).
-        var text = view.IsFiltered ? "" : ConferencePage.NowSection(agenda, now, options.Value, language);
-        var lastModified = report.LastChange;
-        var document = new FeedDocument(template.With(text), HtmlType, "", lastModified, agenda.Conference.AgendaVersion, template.ETagWith(text))
+        if (view.IsFiltered)
         {
-            MaxAge = PageMaxAge,
+            // A search has no "Now and next" section (its template has no place for it).
+            var results = ConferencePage.Template(agenda, options.Value, view, language).With("");
+            return FeedResult.Ok(Page(results, agenda, language), stale);
+        }
+
+        var today = agenda.Conference.TimeZone.DayOf(time.GetUtcNow());
+        var shown = view.Day ?? page.DefaultDays.GetOrAdd(today, _ => ConferencePage.DefaultDay(agenda, time.GetUtcNow()) ?? DateOnly.MinValue);
+        var document = page.Days.GetOrAdd((shown, language), key =>
+            Page(ConferencePage.Template(agenda, options.Value, view with { Day = key.Day == DateOnly.MinValue ? null : key.Day }, key.Language)
+                .With(ConferencePage.NowLink(agenda, options.Value, key.Language)), agenda, key.Language));
+        return FeedResult.Ok(document, stale);
+    }
+
+    /// <summary>What is on now and next in each room, as a small page: at <paramref name="at"/> (ISO 8601 with an offset) or now.</summary>
+    public async Task<FeedResult> GetNowPageAsync(string conferenceId, string? at, SiteLanguage language, CancellationToken cancellationToken)
+    {
+        var instant = time.GetUtcNow();
+        if (!string.IsNullOrEmpty(at) && !NowAndNext.TryParseInstant(at, out instant))
+        {
+            return FeedResult.BadRequest("at must be a date and time with an offset, e.g. 2015-02-12T10:15:00-05:00.");
+        }
+
+        var (failure, page, stale) = await LoadAsync(conferenceId, cancellationToken);
+        if (page is null)
+        {
+            return failure!;
+        }
+
+        var body = Encoding.UTF8.GetBytes(ConferencePage.NowPage(page.Agenda, instant, options.Value, language));
+        var document = new FeedDocument(body, HtmlType, "", NowAndNext.Of(page.Agenda, instant).LastChange, page.Agenda.Conference.AgendaVersion)
+        {
+            MaxAge = NowAndNextMaxAge,
             Headers = PageHeaders.Page(language),
         };
         return FeedResult.Ok(document, stale);
     }
+
+    private static FeedDocument Page(byte[] body, AgendaSnapshot agenda, SiteLanguage language) =>
+        new(body, HtmlType, "", agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
+        {
+            MaxAge = PageMaxAge,
+            Headers = PageHeaders.Page(language),
+        };
 
     /// <summary>The page of one session (<c>sessions/{id}</c>), rendered once per agenda version and language.</summary>
     public Task<FeedResult> GetSessionPageAsync(string conferenceId, string sessionId, SiteLanguage language, CancellationToken cancellationToken) =>
@@ -319,7 +348,11 @@ public sealed partial class PagePublisher(IAgendaSource source, IOptions<FeedOpt
     {
         public AgendaSnapshot Agenda { get; } = agenda;
 
-        public ConcurrentDictionary<(DateOnly Day, SiteLanguage Language), ConferencePageTemplate> Days { get; } = new();
+        /// <summary>Each day's page as served, per language (<see cref="DateOnly.MinValue"/>: the page of an agenda with no day).</summary>
+        public ConcurrentDictionary<(DateOnly Day, SiteLanguage Language), FeedDocument> Days { get; } = new();
+
+        /// <summary>The day shown when none is asked, by the conference's date of the request.</summary>
+        public ConcurrentDictionary<DateOnly, DateOnly> DefaultDays { get; } = new();
 
         public ConcurrentDictionary<(string Path, SiteLanguage Language), byte[]> Items { get; } = new();
     }

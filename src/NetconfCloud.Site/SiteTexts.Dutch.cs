@@ -144,6 +144,7 @@ public sealed partial class SiteTexts
         YourPicks = "Je keuzes",
         MakeMyCalendarWithThese = "Mijn agenda hiermee maken",
         PicksNotSaved = "Je keuzes konden niet worden opgeslagen; probeer het opnieuw.",
+        NowLink = "Wat er nu en straks in elke zaal is",
         TooManyAgendasTitle = "Te veel persoonlijke programma's",
         TooManyAgendas = seconds => $"Er zijn zojuist te veel persoonlijke programma's gemaakt vanaf je netwerk. Probeer het over {seconds} seconden opnieuw.",
         PickAtLeastOne = "Kies minstens één talk (om een persoonlijk programma niet meer te gebruiken, trek je het in).",

@@ -144,6 +144,7 @@ public sealed partial class SiteTexts
         YourPicks = "Your picks",
         MakeMyCalendarWithThese = "Make my calendar with these",
         PicksNotSaved = "Your picks could not be saved; please try again.",
+        NowLink = "What is on now and next in each room",
         TooManyAgendasTitle = "Too many personal agendas",
         TooManyAgendas = seconds => $"Too many personal agendas were made from your network just now. Please try again in {seconds} seconds.",
         PickAtLeastOne = "Pick at least one talk (to stop using a personal agenda, revoke it).",

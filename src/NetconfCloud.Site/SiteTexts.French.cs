@@ -144,6 +144,7 @@ public sealed partial class SiteTexts
         YourPicks = "Votre sélection",
         MakeMyCalendarWithThese = "Créer mon agenda avec ceux-ci",
         PicksNotSaved = "Votre sélection n'a pas pu être enregistrée ; veuillez réessayer.",
+        NowLink = "Ce qui se passe maintenant et ensuite dans chaque salle",
         TooManyAgendasTitle = "Trop de programmes personnels",
         TooManyAgendas = seconds => $"Trop de programmes personnels viennent d'être créés depuis votre réseau. Veuillez réessayer dans {seconds} secondes.",
         PickAtLeastOne = "Choisissez au moins un exposé (pour ne plus utiliser un programme personnel, révoquez-le).",

@@ -144,6 +144,7 @@ public sealed partial class SiteTexts
         YourPicks = "Ihre Auswahl",
         MakeMyCalendarWithThese = "Meinen Kalender damit erstellen",
         PicksNotSaved = "Ihre Auswahl konnte nicht gespeichert werden; bitte versuchen Sie es noch einmal.",
+        NowLink = "Was jetzt und als Nächstes in jedem Raum läuft",
         TooManyAgendasTitle = "Zu viele persönliche Programme",
         TooManyAgendas = seconds => $"Aus Ihrem Netz wurden gerade zu viele persönliche Programme angelegt. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.",
         PickAtLeastOne = "Wählen Sie mindestens einen Vortrag (um ein persönliches Programm nicht mehr zu nutzen, widerrufen Sie es).",

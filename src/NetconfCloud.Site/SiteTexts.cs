@@ -299,6 +299,9 @@ public sealed partial class SiteTexts
 
     public required string PicksNotSaved { get; init; }
 
+    /// <summary>The conference page's link to the now-and-next page (its script puts that page's content in its place).</summary>
+    public required string NowLink { get; init; }
+
     /// <summary>The title of the page that answers a form over the limit on making personal agendas (HTTP 429).</summary>
     public required string TooManyAgendasTitle { get; init; }
 

@@ -157,7 +157,7 @@ public class PageFunctionTests(FeedsFixture fixture)
     {
         var response = await Page();
 
-        Assert.Equal("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", response.Header("Content-Security-Policy"));
+        Assert.Equal("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'", response.Header("Content-Security-Policy"));
         Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
         Assert.Equal("no-referrer", response.Header("Referrer-Policy"));
         Assert.Equal("public, max-age=60", response.Header("Cache-Control"));

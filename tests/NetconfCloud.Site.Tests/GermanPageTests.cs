@@ -28,6 +28,7 @@ public class GermanPageTests
     {
         ["day during the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, null, German),
         ["day before the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk.AddDays(-3), ConferenceView.All with { Day = new DateOnly(2015, 2, 13) }, German),
+        ["now and next"] = () => ConferencePage.NowPage(TwoRooms, DuringFirstTalk, Agendas.Options, German),
         ["day after the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk.AddDays(3), null, German),
         ["search"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, ConferenceView.All with { Query = "network" }, German),
         ["search without results"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, ConferenceView.All with { Query = "zzzzzz" }, German),
@@ -76,7 +77,10 @@ public class GermanPageTests
         Assert.Equal("Donnerstag, 12. Februar", page.QuerySelector("#day-2015-02-12 h2")!.TextContent);
         Assert.Equal(["Donnerstag, 12. Februar", "Freitag, 13. Februar"], page.QuerySelectorAll("nav.days a").Select(a => a.TextContent));
         Assert.Equal("Jetzt und danach", page.QuerySelector("#now h2")!.TextContent);
-        Assert.Equal(["Raum", "Jetzt", "Danach"], page.QuerySelectorAll("#now thead th").Select(th => th.TextContent));
+        Assert.Equal("Was jetzt und als Nächstes in jedem Raum läuft", page.QuerySelector("#now a[data-now]")!.TextContent);
+        var now = PageAgendas.Parse(ConferencePage.NowPage(TwoRooms, DuringFirstTalk, Agendas.Options, German));
+        Assert.Equal(["Raum", "Jetzt", "Danach"], now.QuerySelectorAll("#now thead th").Select(th => th.TextContent));
+        Assert.Equal("de", now.DocumentElement.GetAttribute("lang"));
         Assert.Equal("12.–13. Februar 2015 · " + TwoRooms.Conference.Location, page.QuerySelector("header .when-where")!.TextContent);
         Assert.StartsWith("Alle Zeiten in Ortszeit Ottawa (America/Toronto, UTC−05:00), 24-Stunden-Uhr.", page.QuerySelector("header .zone")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"{TwoRooms.Conference.FullName}: Donnerstag, 12. Februar", page.Title);
@@ -97,9 +101,11 @@ public class GermanPageTests
     [Fact]
     public void BeforeTheConferenceTheGermanPageSaysWhenItStarts()
     {
-        var page = PageAgendas.Parse(Pages["day before the conference"]());
+        var before = TwoRooms.Sessions.Min(s => s.Start).AddDays(-1);
 
-        Assert.Equal("Beginnt am Donnerstag, 12. Februar um 09:00.", page.QuerySelector("#now p")!.TextContent);
+        var page = PageAgendas.Parse(ConferencePage.NowPage(TwoRooms, before, Agendas.Options, German));
+
+        Assert.Equal("Beginnt am Donnerstag, 12. Februar um 09:00.", page.QuerySelector("#now-content p")!.TextContent);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class NowAndNextTests
     private static Session[] Ordered(AgendaSnapshot agenda) => [.. agenda.Sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal)];
 
     private static string Section(AgendaSnapshot agenda, DateTimeOffset at) =>
-        PageAgendas.Parse(ConferencePage.Render(agenda, Agendas.Options, at)).GetElementById("now")!.TextContent;
+        PageAgendas.Parse(ConferencePage.NowPage(agenda, at, Agendas.Options, SiteLanguage.English)).GetElementById("now")!.TextContent;
 
     [Fact]
     public void BeforeTheConferenceItSaysWhenItStarts()

@@ -29,23 +29,56 @@ public class PagePublisherTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task TheSameInstantGivesTheSameBytesAndETagAndTheNowSectionMovesWithTheClock()
+    public async Task ADayPageIsOneKeptDocumentWhileTheClockMovesAndItLinksTheNowPage()
     {
         var time = new FixedTime(DuringFirstTalk);
         var publisher = Publisher(new FakeAgendaSource(Netconf), time);
+        var day = Netconf.Conference.Days[0].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var first = (await publisher.GetConferencePageAsync("netconf-2015", default)).Document!;
-        var again = (await publisher.GetConferencePageAsync("netconf-2015", default)).Document!;
+        var first = (await publisher.GetConferencePageAsync("netconf-2015", name => name == "day" ? day : null, default)).Document!;
         time.Now = Netconf.Sessions.Max(s => s.End);
-        var later = (await publisher.GetConferencePageAsync("netconf-2015", default)).Document!;
+        var later = (await publisher.GetConferencePageAsync("netconf-2015", name => name == "day" ? day : null, default)).Document!;
 
-        Assert.Equal(first.Body, again.Body);
-        Assert.Equal(first.ETag, again.ETag);
-        Assert.NotEqual(first.ETag, later.ETag);
-        Assert.Contains("The conference has ended.", Encoding.UTF8.GetString(later.Body), StringComparison.Ordinal);
-        Assert.Equal(Encoding.UTF8.GetString(later.Body), ConferencePage.Render(Netconf, Agendas.Options, time.Now));
-        Assert.Equal(new[] { time.Now, Netconf.Conference.AgendaUpdateTime }.Max(), later.LastModified);
-        Assert.True(first.IsNotModified(first.ETag, null));
+        Assert.Same(first, later);
+        Assert.Same(first.Encoded(ContentCoding.Brotli), later.Encoded(ContentCoding.Brotli));
+        Assert.Same(first.Encoded(ContentCoding.Gzip), later.Encoded(ContentCoding.Gzip));
+        Assert.Equal(Netconf.Conference.AgendaUpdateTime, later.LastModified);
+        Assert.Equal(Encoding.UTF8.GetString(later.Body), ConferencePage.Render(Netconf, Agendas.Options, time.Now, ConferenceView.All with { Day = Netconf.Conference.Days[0] }));
+        var link = PageAgendas.Parse(Encoding.UTF8.GetString(later.Body)).QuerySelector("#now a[data-now]")!;
+        Assert.Equal("/api/netconf-2015/now", link.GetAttribute("href"));
+        Assert.True(first.IsNotModified(later.ETag, null));
+    }
+
+    [Fact]
+    public async Task TheNowPageMovesWithTheClock()
+    {
+        var time = new FixedTime(DuringFirstTalk);
+        var publisher = Publisher(new FakeAgendaSource(Netconf), time);
+        var talk = Netconf.Sessions.Where(s => s.Status == SessionStatus.Scheduled).MinBy(s => s.Start)!;
+
+        var during = (await publisher.GetNowPageAsync("netconf-2015", null, SiteLanguage.English, default)).Document!;
+        time.Now = Netconf.Sessions.Max(s => s.End);
+        var after = (await publisher.GetNowPageAsync("netconf-2015", null, SiteLanguage.English, default)).Document!;
+
+        var content = PageAgendas.Parse(Encoding.UTF8.GetString(during.Body)).GetElementById("now-content")!;
+        Assert.Contains(FeedText.Summary(talk), content.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The conference has ended.", Encoding.UTF8.GetString(after.Body), StringComparison.Ordinal);
+        Assert.NotEqual(during.ETag, after.ETag);
+        Assert.Equal(new[] { time.Now, Netconf.Conference.AgendaUpdateTime }.Max(), after.LastModified);
+        Assert.Equal(PagePublisher.NowAndNextMaxAge, after.MaxAge);
+        Assert.Equal(PageHeaders.ContentSecurityPolicy, after.Headers["Content-Security-Policy"]);
+    }
+
+    [Fact]
+    public async Task TheNowPageRefusesAMalformedInstantAndAnUnknownConference()
+    {
+        var publisher = Publisher(new FakeAgendaSource(Netconf), TimeProvider.System);
+
+        var malformed = await publisher.GetNowPageAsync("netconf-2015", "tomorrow", SiteLanguage.English, default);
+        var unknown = await publisher.GetNowPageAsync("netconf-1999", null, SiteLanguage.English, default);
+
+        Assert.Equal(FeedStatus.BadRequest, malformed.Status);
+        Assert.Equal(FeedStatus.NotFound, unknown.Status);
     }
 
     [Fact]

@@ -116,6 +116,28 @@
     filter();
   }
 
+  // "Now and next" is a small page of its own, so that the day's page stays the same bytes all day (kept and
+  // compressed once). Here its content replaces the link to it, and is read again every minute; without script, the
+  // link opens that page.
+  var nowLink = document.querySelector("#now a[data-now]");
+  if (nowLink && window.fetch && window.DOMParser) {
+    var nowSection = document.getElementById("now");
+    var loadNow = function () {
+      window.fetch(nowLink.href, { credentials: "same-origin" }).then(function (response) {
+        return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+      }).then(function (text) {
+        var fresh = new DOMParser().parseFromString(text, "text/html").getElementById("now-content");
+        if (!fresh) { return; }
+        var shown = document.getElementById("now-content");
+        fresh = document.importNode(fresh, true);
+        if (shown) { shown.parentNode.replaceChild(fresh, shown); } else { nowSection.appendChild(fresh); }
+        nowLink.parentNode.hidden = true;
+      }).catch(function () { /* the link stays: the visitor can open the page */ });
+    };
+    loadNow();
+    window.setInterval(loadNow, 60000);
+  }
+
   var existing = document.getElementById("my-agenda-existing");
   var mine = read(myKey);
   if (existing && mine && /^https?:\/\//.test(mine)) {
