@@ -12,7 +12,7 @@ public sealed class ChangeFunctions(ChangesPublisher publisher)
     [Function("ChangesPage")]
     public async Task<IActionResult> ChangesPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = PageRoutes.Changes)] HttpRequest request, string conference) =>
-        new FeedHttpResult(await publisher.GetPageAsync(conference, request.Query["older"].FirstOrDefault(), request.HttpContext.RequestAborted));
+        await PageLanguage.AnswerAsync(request, language => publisher.GetPageAsync(conference, request.Query["older"].FirstOrDefault(), language, request.HttpContext.RequestAborted));
 
     [Function("ChangesFeed")]
     public async Task<IActionResult> ChangesFeed(

@@ -19,7 +19,9 @@ public static class ChangesFeed
     public static byte[] Render(AgendaSnapshot agenda, PublicChangePage changes, FeedOptions options)
     {
         var conference = agenda.Conference;
-        var view = new ChangeView(conference);
+        // The feed is English: feed readers fetch it without the reader's language.
+        var view = new ChangeView(conference, SiteLanguage.English);
+        var texts = view.Texts;
         var page = PageRoutes.ChangesUrl(options, conference.Id).AbsoluteUri;
         var updated = changes.Versions.Count > 0 ? changes.Versions[0].Time : conference.AgendaUpdateTime;
         var buffer = new MemoryStream();
@@ -28,8 +30,8 @@ public static class ChangesFeed
             xml.WriteStartElement("feed", Atom);
             xml.WriteAttributeString("xml", "lang", null, "en");
             xml.WriteElementString("id", Atom, TagUri(options, conference.Id, "changes"));
-            xml.WriteElementString("title", Atom, ChangeTexts.FeedTitle(conference));
-            xml.WriteElementString("subtitle", Atom, ChangeTexts.FeedSubtitle(conference));
+            xml.WriteElementString("title", Atom, texts.FeedTitle(conference.Name));
+            xml.WriteElementString("subtitle", Atom, texts.FeedSubtitle(conference.FullName));
             xml.WriteElementString("updated", Atom, Rfc3339(updated));
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, conference.FullName.Length > 0 ? conference.FullName : conference.Name);
@@ -41,16 +43,16 @@ public static class ChangesFeed
                 var version = set.Version.ToString(CultureInfo.InvariantCulture);
                 if (set.SessionCount > ChangeView.MaxEntriesPerVersion)
                 {
-                    var lines = set.Sessions.Select(u => $"{ChangeTexts.EntryTitle(u.Kinds, ChangeView.Title(u))} — {view.Describe(u)}");
-                    var more = set.SessionCount > set.Sessions.Count ? [ChangeTexts.AndMore(set.SessionCount - set.Sessions.Count)] : Array.Empty<string>();
-                    Entry(xml, TagUri(options, conference.Id, $"changes/{version}"), ChangeTexts.SummaryTitle(set), set.Time,
-                        string.Join("\n", [ChangeTexts.Counts(set) + ".", .. lines, .. more]), $"{page}#v{version}");
+                    var lines = set.Sessions.Select(u => $"{texts.EntryTitle(u.Kinds, view.Title(u))} — {view.Describe(u)}");
+                    var more = set.SessionCount > set.Sessions.Count ? [texts.AndMore(set.SessionCount - set.Sessions.Count)] : Array.Empty<string>();
+                    Entry(xml, TagUri(options, conference.Id, $"changes/{version}"), texts.Summary(set), set.Time,
+                        string.Join("\n", [texts.Counts(set) + ".", .. lines, .. more]), $"{page}#v{version}");
                     continue;
                 }
 
                 foreach (var update in set.Sessions)
                 {
-                    Entry(xml, TagUri(options, conference.Id, $"changes/{version}/{update.SessionId}"), ChangeTexts.EntryTitle(update.Kinds, ChangeView.Title(update)), set.Time,
+                    Entry(xml, TagUri(options, conference.Id, $"changes/{version}/{update.SessionId}"), texts.EntryTitle(update.Kinds, view.Title(update)), set.Time,
                         view.Describe(update), PageRoutes.SessionUrl(options, conference.Id, update.SessionId).AbsoluteUri);
                 }
             }

@@ -7,23 +7,23 @@ namespace NetconfCloud.Site;
 /// </summary>
 public static class ChangesPage
 {
-    public static string Render(AgendaSnapshot agenda, PublicChangePage changes, bool isNewest, FeedOptions options)
+    public static string Render(AgendaSnapshot agenda, PublicChangePage changes, bool isNewest, FeedOptions options, SiteLanguage? language = null)
     {
         var conference = agenda.Conference;
-        var view = new ChangeView(conference);
+        language ??= SiteLanguage.English;
+        var view = new ChangeView(conference, language);
+        var texts = language.Texts.Changes;
         var html = new HtmlWriter(8 * 1024 + (changes.Versions.Sum(v => v.Sessions.Count) * 300));
-        // The change pages' texts are English only so far (ChangeTexts): the page says so in its lang.
-        var language = SiteLanguage.English;
-        PageLayout.Head(html, options, language, ChangeTexts.PageTitle(conference), "", conference, ("data-conference", conference.Id));
-        html.Element("h1", ChangeTexts.PageTitle(conference))
-            .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), ChangeTexts.BackToAgenda).Close("p")
-            .Open("p").Link(PageRoutes.ChangesFeedPath(options, conference.Id), ChangeTexts.FeedLink, ("type", ChangesFeed.ContentType)).Close("p");
+        PageLayout.Head(html, options, language, texts.PageTitle(conference.Name), "", conference, ("data-conference", conference.Id));
+        html.Element("h1", texts.PageTitle(conference.Name))
+            .Open("p").Link(PageRoutes.LocalPath(options, conference.Id), texts.BackToAgenda).Close("p")
+            .Open("p").Link(PageRoutes.ChangesFeedPath(options, conference.Id), texts.FeedLink, ("type", ChangesFeed.ContentType)).Close("p");
         PageLayout.AgendaVersion(html, conference, language);
         html.Element("p", PageLayout.ZoneNote(conference, language), ("class", "zone")).Close("header")
             .Open("main", ("id", "main"), ("data-conference", conference.Id));
         if (changes.Versions.Count == 0)
         {
-            html.Element("p", isNewest ? ChangeTexts.Nothing : ChangeTexts.NothingHere);
+            html.Element("p", isNewest ? texts.Nothing : texts.NothingHere);
         }
 
         foreach (var set in changes.Versions)
@@ -31,15 +31,15 @@ public static class ChangesPage
             WriteVersion(html, set, view, conference, options, 2);
         }
 
-        html.Open("nav", ("class", "pages"), ("aria-label", ChangeTexts.Older)).Open("ul");
+        html.Open("nav", ("class", "pages"), ("aria-label", texts.Older)).Open("ul");
         if (!isNewest)
         {
-            html.Open("li").Link(PageRoutes.ChangesPath(options, conference.Id), ChangeTexts.Newest).Close("li");
+            html.Open("li").Link(PageRoutes.ChangesPath(options, conference.Id), texts.Newest).Close("li");
         }
 
         if (changes.HasOlder)
         {
-            html.Open("li").Link($"{PageRoutes.ChangesPath(options, conference.Id)}?older={changes.OlderThan.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ChangeTexts.Older, ("rel", "next")).Close("li");
+            html.Open("li").Link($"{PageRoutes.ChangesPath(options, conference.Id)}?older={changes.OlderThan.ToString(System.Globalization.CultureInfo.InvariantCulture)}", texts.Older, ("rel", "next")).Close("li");
         }
 
         html.Close("ul").Close("nav").Close("main");
@@ -52,26 +52,26 @@ public static class ChangesPage
     {
         var id = $"v{set.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         html.Open("section", ("id", id), ("class", "change-version"), ("aria-labelledby", $"{id}-title"))
-            .Element($"h{level}", ChangeTexts.Version(set.Version, view.When(set.Time)), ("id", $"{id}-title"));
+            .Element($"h{level}", view.Texts.Version(set.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), view.When(set.Time)), ("id", $"{id}-title"));
         if (set.IsSummarised)
         {
-            html.Element("p", ChangeTexts.Counts(set) + ".", ("class", "counts"));
+            html.Element("p", view.Texts.Counts(set) + ".", ("class", "counts"));
         }
 
         html.Open("ul", ("class", "changes"));
         foreach (var update in set.Sessions)
         {
             html.Open("li", ("class", string.Join(' ', update.Kinds.Select(k => $"change-{k.ToString().ToLowerInvariant()}"))))
-                .Element("strong", string.Join(", ", update.Kinds.Select(ChangeTexts.Kind)), ("class", "change-kind")).Text(": ")
-                .Link(PageRoutes.SessionPath(options, conference.Id, update.SessionId), ChangeView.Title(update))
+                .Element("strong", string.Join(", ", update.Kinds.Select(view.Texts.Kind)), ("class", "change-kind")).Text(": ")
+                .Link(PageRoutes.SessionPath(options, conference.Id, update.SessionId), view.Title(update))
                 .Text(" — ").Text(view.Describe(update)).Close("li");
         }
 
         html.Close("ul");
         if (set.IsSummarised)
         {
-            html.Open("p", ("class", "more")).Text(ChangeTexts.AndMore(set.SessionCount - set.Sessions.Count)).Text(" ")
-                .Link(PageRoutes.LocalPath(options, conference.Id), ChangeTexts.BackToAgenda).Close("p");
+            html.Open("p", ("class", "more")).Text(view.Texts.AndMore(set.SessionCount - set.Sessions.Count)).Text(" ")
+                .Link(PageRoutes.LocalPath(options, conference.Id), view.Texts.BackToAgenda).Close("p");
         }
 
         html.Close("section");

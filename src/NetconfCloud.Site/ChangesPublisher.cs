@@ -17,23 +17,23 @@ public sealed partial class ChangesPublisher(IAgendaSource agendas, IPublicChang
 
     private readonly ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
 
-    /// <summary>The changes page: the newest versions, or those below <paramref name="older"/> (a version number).</summary>
-    public async Task<FeedResult> GetPageAsync(string conferenceId, string? older, CancellationToken cancellationToken)
+    /// <summary>The changes page in <paramref name="language"/>: the newest versions, or those below <paramref name="older"/> (a version number).</summary>
+    public async Task<FeedResult> GetPageAsync(string conferenceId, string? older, SiteLanguage language, CancellationToken cancellationToken)
     {
         long olderThan = 0;
         if (!string.IsNullOrEmpty(older) && (!long.TryParse(older, NumberStyles.None, CultureInfo.InvariantCulture, out olderThan) || olderThan <= 0))
         {
-            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, SiteLanguage.English, ChangeTexts.PageTitleError, ChangeTexts.BadOlder, null);
+            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, language.Texts.Changes.PageTitleError, language.Texts.Changes.BadOlder, null);
         }
 
         if (olderThan == 0)
         {
             var newest = await NewestAsync(conferenceId, cancellationToken);
-            return newest.Failure ?? FeedResult.Ok(newest.Page!.Html, newest.Stale);
+            return newest.Failure ?? FeedResult.Ok(newest.Page!.HtmlIn(language, (agenda, page) => Html(agenda, page, isNewest: true, language)), newest.Stale);
         }
 
         var (failure, agenda, page) = await ReadAsync(conferenceId, new PublicChangeQuery(OlderThan: olderThan), cancellationToken);
-        return failure ?? FeedResult.Ok(Html(agenda!, page!, isNewest: false));
+        return failure ?? FeedResult.Ok(Html(agenda!, page!, isNewest: false, language));
     }
 
     /// <summary>The Atom feed of the newest changes.</summary>
@@ -94,7 +94,8 @@ public sealed partial class ChangesPublisher(IAgendaSource agendas, IPublicChang
         var lastChange = page!.Versions.Count > 0 ? page.Versions[0].Time : agenda.Conference.AgendaUpdateTime;
         var made = new Kept(
             agenda.Conference.AgendaVersion,
-            Html(agenda, page, isNewest: true),
+            agenda,
+            page,
             new FeedDocument(ChangesFeed.Render(agenda, page, options.Value), ChangesFeed.ContentType + "; charset=utf-8", "", lastChange, agenda.Conference.AgendaVersion));
         kept[conferenceId] = made;
         return (null, made, false);
@@ -121,12 +122,12 @@ public sealed partial class ChangesPublisher(IAgendaSource agendas, IPublicChang
         }
     }
 
-    private FeedDocument Html(AgendaSnapshot agenda, PublicChangePage page, bool isNewest) =>
-        new(Encoding.UTF8.GetBytes(ChangesPage.Render(agenda, page, isNewest, options.Value)), HtmlType, "",
+    private FeedDocument Html(AgendaSnapshot agenda, PublicChangePage page, bool isNewest, SiteLanguage language) =>
+        new(Encoding.UTF8.GetBytes(ChangesPage.Render(agenda, page, isNewest, options.Value, language)), HtmlType, "",
             page.Versions.Count > 0 ? page.Versions[0].Time : agenda.Conference.AgendaUpdateTime, agenda.Conference.AgendaVersion)
         {
             MaxAge = PagePublisher.PageMaxAge,
-            Headers = PageHeaders.Security,
+            Headers = PageHeaders.Page(language),
         };
 
     private FeedResult NotFound(string conferenceId) =>
@@ -134,8 +135,14 @@ public sealed partial class ChangesPublisher(IAgendaSource agendas, IPublicChang
 
     private static FeedResult Unavailable() => FeedResult.Unavailable("The changes cannot be read right now; try again shortly.");
 
-    /// <summary>A conference's newest changes as a page and a feed, made at one agenda version.</summary>
-    private sealed record Kept(long Version, FeedDocument Html, FeedDocument Feed);
+    /// <summary>A conference's newest changes at one agenda version: the feed, and the page in each language asked for.</summary>
+    private sealed record Kept(long Version, AgendaSnapshot Agenda, PublicChangePage Page, FeedDocument Feed)
+    {
+        private readonly ConcurrentDictionary<SiteLanguage, FeedDocument> pages = new();
+
+        public FeedDocument HtmlIn(SiteLanguage language, Func<AgendaSnapshot, PublicChangePage, FeedDocument> render) =>
+            pages.GetOrAdd(language, _ => render(Agenda, Page));
+    }
 
     [LoggerMessage(LogLevel.Warning, "The changes of {Conference} cannot be read: {Reason}")]
     private partial void LogUnavailable(string conference, string reason);

@@ -213,7 +213,7 @@ public static partial class ConferencePage
 
             PageLayout.AgendaVersion(html, conference, language);
             SourceLine();
-            html.Open("p", ("class", "changes")).Link(PageRoutes.ChangesPath(options, Id), ChangeTexts.WhatChangedLink).Close("p");
+            html.Open("p", ("class", "changes")).Link(PageRoutes.ChangesPath(options, Id), t.Changes.WhatChangedLink).Close("p");
             if (conference.CoLocatedEvent is { } colocated)
             {
                 html.Element("p", t.HeldWith(colocated.Name, language.DateRange([colocated.StartDate, colocated.EndDate]), colocated.City));

@@ -45,7 +45,7 @@ internal static class PageLayout
             .Open("script", ("src", PageAssets.Path(options, PageAssets.Script)), ("defer", "")).Close("script");
         if (changesFeed is not null)
         {
-            html.Open("link", ("rel", "alternate"), ("type", ChangesFeed.ContentType), ("title", ChangeTexts.FeedTitle(changesFeed)), ("href", PageRoutes.ChangesFeedPath(options, changesFeed.Id)));
+            html.Open("link", ("rel", "alternate"), ("type", ChangesFeed.ContentType), ("title", language.Texts.Changes.FeedTitle(changesFeed.Name)), ("href", PageRoutes.ChangesFeedPath(options, changesFeed.Id)));
         }
 
         html.Close("head").Open("body", attributes)

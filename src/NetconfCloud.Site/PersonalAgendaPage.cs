@@ -56,7 +56,7 @@ public static class PersonalAgendaPage
         html.Close("section");
         if (changed is not null)
         {
-            WhatChanged(html, agenda, changed, options, page.AbsolutePath);
+            WhatChanged(html, agenda, changed, options, page.AbsolutePath, language);
         }
 
         html.Open("section", ("id", "subscribe"), ("aria-labelledby", "subscribe-title")).Element("h2", t.PutItInYourCalendar, ("id", "subscribe-title"))
@@ -108,33 +108,34 @@ public static class PersonalAgendaPage
     /// and a link that asks for the changes after this version, to bookmark or to follow next time (picks.js follows it
     /// by itself, keeping the version last seen on the device).
     /// </summary>
-    private static void WhatChanged(HtmlWriter html, AgendaSnapshot agenda, PicksChanges changed, FeedOptions options, string pagePath)
+    private static void WhatChanged(HtmlWriter html, AgendaSnapshot agenda, PicksChanges changed, FeedOptions options, string pagePath, SiteLanguage language)
     {
         var conference = agenda.Conference;
+        var texts = language.Texts.Changes;
         var version = conference.AgendaVersion;
-        html.Open("section", ("id", "changed"), ("aria-labelledby", "changed-title")).Element("h2", ChangeTexts.InPicksTitle, ("id", "changed-title"));
+        html.Open("section", ("id", "changed"), ("aria-labelledby", "changed-title")).Element("h2", texts.InPicksTitle, ("id", "changed-title"));
         if (changed.Since > 0)
         {
-            html.Element("p", ChangeTexts.InPicksSince(changed.Since));
+            html.Element("p", texts.InPicksSince(changed.Since.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (changed.Page is { } page)
         {
             if (page.Versions.Count == 0)
             {
-                html.Element("p", changed.Since > 0 ? ChangeTexts.InPicksNothing : ChangeTexts.InPicksNothingYet, ("class", "no-changes"));
+                html.Element("p", changed.Since > 0 ? texts.InPicksNothing : texts.InPicksNothingYet, ("class", "no-changes"));
             }
 
-            var view = new ChangeView(conference);
+            var view = new ChangeView(conference, language);
             foreach (var set in page.Versions)
             {
                 ChangesPage.WriteVersion(html, set, view, conference, options, 3);
             }
         }
 
-        html.Open("p").Text(ChangeTexts.BookmarkSince).Text(" ")
-            .Link($"{pagePath}?since={version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ChangeTexts.SinceLinkText(version), ("id", "since-link")).Close("p")
-            .Open("p").Link(PageRoutes.ChangesPath(options, conference.Id), ChangeTexts.MoreOnTheChangesPage).Close("p")
+        html.Open("p").Text(texts.BookmarkSince).Text(" ")
+            .Link($"{pagePath}?since={version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", texts.SinceLinkText(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("id", "since-link")).Close("p")
+            .Open("p").Link(PageRoutes.ChangesPath(options, conference.Id), texts.MoreOnTheChangesPage).Close("p")
             .Close("section");
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class PersonalAgendaPublisher(
         long after = 0;
         if (!string.IsNullOrEmpty(since) && (!long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after) || after <= 0))
         {
-            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, ChangeTexts.PageTitleError, ChangeTexts.BadSince, null);
+            return ErrorPage.Result(FeedStatus.BadRequest, options.Value, language, language.Texts.Changes.PageTitleError, language.Texts.Changes.BadSince, null);
         }
 
         PicksChanges? changed = null;

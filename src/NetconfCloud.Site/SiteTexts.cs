@@ -299,6 +299,9 @@ public sealed partial class SiteTexts
 
     public required string PicksNotSaved { get; init; }
 
+    /// <summary>The texts of what changed: the public changes page and a personal agenda's changes.</summary>
+    public required ChangeTexts Changes { get; init; }
+
     /// <summary>The conference page's link to the now-and-next page (its script puts that page's content in its place).</summary>
     public required string NowLink { get; init; }
 

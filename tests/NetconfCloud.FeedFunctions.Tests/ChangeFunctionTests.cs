@@ -204,7 +204,7 @@ public class ChangeFunctionTests(FeedsFixture fixture)
         Assert.Equal($"/api/netconf-2015/my/{id}?since={version}", since.QuerySelector("#since-link")!.GetAttribute("href"));
         Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), since.Body!.GetAttribute("data-agenda-version"));
         var none = new HtmlParser().ParseDocument((await Mine($"?since={version}")).Text);
-        Assert.Equal(ChangeTexts.InPicksNothing, none.QuerySelector("#changed .no-changes")!.TextContent);
+        Assert.Equal(ChangeTexts.English.InPicksNothing, none.QuerySelector("#changed .no-changes")!.TextContent);
     }
 
     [Theory]

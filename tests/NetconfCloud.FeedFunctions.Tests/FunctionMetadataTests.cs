@@ -30,6 +30,7 @@ public class FunctionMetadataTests
     [InlineData("ConferenceIndexPage", "{ignored:maxlength(0)?}")]
     [InlineData("ConferencePage", "{conference}")]
     [InlineData("NowAndNext", "{conference}/now.json")]
+    [InlineData("NowPage", "{conference}/now")]
     [InlineData("SessionPage", "{conference}/sessions/{session}")]
     [InlineData("SpeakerPage", "{conference}/speakers/{speaker}")]
     [InlineData("PageAsset", "assets/{file}")]
@@ -72,5 +73,5 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void ThereAreNoOtherFunctions() => Assert.Equal(24, Functions().Length);
+    public void ThereAreNoOtherFunctions() => Assert.Equal(25, Functions().Length);
 }

@@ -49,6 +49,6 @@ public class ChangesRenderingTests
     {
         var page = PageAgendas.Parse(ChangesPage.Render(PageAgendas.Netconf, new PublicChangePage(1, DateTimeOffset.UnixEpoch, [], 0), isNewest: true, Agendas.Options));
 
-        Assert.Equal(ChangeTexts.Nothing, page.QuerySelector("main p")!.TextContent);
+        Assert.Equal(ChangeTexts.English.Nothing, page.QuerySelector("main p")!.TextContent);
     }
 }

@@ -29,6 +29,7 @@ public class GermanPageTests
         ["day during the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, null, German),
         ["day before the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk.AddDays(-3), ConferenceView.All with { Day = new DateOnly(2015, 2, 13) }, German),
         ["now and next"] = () => ConferencePage.NowPage(TwoRooms, DuringFirstTalk, Agendas.Options, German),
+        ["changes"] = () => ChangesPage.Render(TwoRooms, new PublicChangePage(0, DateTimeOffset.UnixEpoch, [], 0), true, Agendas.Options, German),
         ["day after the conference"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk.AddDays(3), null, German),
         ["search"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, ConferenceView.All with { Query = "network" }, German),
         ["search without results"] = () => ConferencePage.Render(TwoRooms, Agendas.Options, DuringFirstTalk, ConferenceView.All with { Query = "zzzzzz" }, German),

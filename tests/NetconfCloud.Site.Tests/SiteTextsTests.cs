@@ -87,16 +87,40 @@ public class SiteTextsTests
     [InlineData("Évry", "heure d'Évry")]
     public void FrenchElidesDeBeforeAVowel(string city, string place) => Assert.Equal(place, SiteTexts.French.CityTime(city));
 
-    /// <summary>Every text member of the table: strings and functions of their parts (the culture's name is a setting, not a text).</summary>
-    internal static IEnumerable<PropertyInfo> TextMembers() =>
-        typeof(SiteTexts).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(SiteTexts.CultureName));
+    /// <summary>
+    /// Every text member of the table: strings and functions of their parts (the culture's name is a setting, not a
+    /// text), with the texts of what changed (<see cref="SiteTexts.Changes"/>) as "Changes.Name".
+    /// </summary>
+    internal static IEnumerable<TextMember> TextMembers()
+    {
+        foreach (var property in typeof(SiteTexts).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(SiteTexts.CultureName)))
+        {
+            if (property.PropertyType == typeof(ChangeTexts))
+            {
+                foreach (var inner in typeof(ChangeTexts).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    yield return new TextMember($"{property.Name}.{inner.Name}", texts => inner.GetValue(property.GetValue(texts)));
+                }
+            }
+            else
+            {
+                yield return new TextMember(property.Name, property.GetValue);
+            }
+        }
+    }
+
+    internal sealed record TextMember(string Name, Func<SiteTexts, object?> Read)
+    {
+        public object? GetValue(SiteTexts texts) => Read(texts);
+    }
 
     /// <summary>A text as written: a string as it is, a function with sample parts ("Ottawa", 2, 12).</summary>
     internal static string? Sample(object? value, string marker = "Ottawa") => value switch
     {
         string text => text,
         Delegate function => function.DynamicInvoke([.. function.Method.GetParameters().Select(p =>
-            p.ParameterType == typeof(string) ? marker : p.ParameterType == typeof(int) ? (object)2 : p.ParameterType == typeof(long) ? (object)12L : throw new InvalidOperationException(p.ParameterType.Name))]) as string,
+            p.ParameterType == typeof(string) ? marker : p.ParameterType == typeof(int) ? (object)2 : p.ParameterType == typeof(long) ? (object)12L
+                : p.ParameterType == typeof(NetconfCloud.Schedule.PublicChangeKind) ? NetconfCloud.Schedule.PublicChangeKind.Moved : throw new InvalidOperationException(p.ParameterType.Name))]) as string,
         _ => null,
     };
 
