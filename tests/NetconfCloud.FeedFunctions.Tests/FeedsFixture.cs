@@ -56,7 +56,7 @@ public sealed class FeedsApp : IAsyncDisposable
         builder.Configuration["Feeds:PublicBaseUrl"] = PublicBaseUrl;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFeeds();
-        var host = builder.Build();
+        var host = HostBuilds.One(builder.Build);
         await host.StartAsync();
         return new FeedsApp(host);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NetconfCloud.Testing;
 using OpenTelemetry.Trace;
 
 namespace NetconfCloud.FeedFunctions.Tests;
@@ -11,7 +12,7 @@ public class TelemetryTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] = connectionString;
         builder.AddFeeds();
-        return builder.Build();
+        return HostBuilds.One(builder.Build);
     }
 
     [Fact]

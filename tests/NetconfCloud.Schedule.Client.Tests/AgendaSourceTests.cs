@@ -34,7 +34,7 @@ public class AgendaSourceTests(ScheduleFixture fixture)
             ["ScheduleService:DeadlineSeconds"] = "5",
         });
         builder.AddScheduleServiceAgendaSource();
-        return builder.Build().Services.GetRequiredService<IAgendaSource>();
+        return HostBuilds.One(builder.Build).Services.GetRequiredService<IAgendaSource>();
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class AgendaSourceTests(ScheduleFixture fixture)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        await using var other = builder.Build();
+        await using var other = HostBuilds.One(builder.Build);
         await other.StartAsync();
         var address = new Uri(other.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 

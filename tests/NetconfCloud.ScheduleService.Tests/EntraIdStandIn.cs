@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NetconfCloud.Testing;
 
 namespace NetconfCloud.ScheduleService.Tests;
 
@@ -40,7 +41,7 @@ public sealed class EntraIdStandIn : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
         builder.Logging.ClearProviders();
-        var standIn = new EntraIdStandIn(builder.Build());
+        var standIn = new EntraIdStandIn(HostBuilds.One(builder.Build));
         standIn.app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (RequestDelegate)standIn.Metadata);
         standIn.app.MapGet("/{tenant}/discovery/v2.0/keys", (RequestDelegate)standIn.Keys);
         await standIn.app.StartAsync();

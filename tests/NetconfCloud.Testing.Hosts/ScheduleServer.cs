@@ -144,19 +144,10 @@ public sealed class ScheduleServer : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>
-    /// One host built at a time in this process: the factory finds the host that the service's Program builds by
-    /// listening to every host built in the process, so two servers started at once by tests running in parallel
-    /// could each take the other's host (one then sees a host it did not configure, or one already disposed).
-    /// </summary>
-    private static readonly Lock Building = new();
-
+    /// <summary>Built one at a time with every other host of the test process (<see cref="HostBuilds"/>).</summary>
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
-        lock (Building)
-        {
-            return base.CreateHost(builder);
-        }
+        return HostBuilds.One(() => base.CreateHost(builder));
     }
 
     public override async ValueTask DisposeAsync()
