@@ -6,7 +6,7 @@ using NetconfCloud.Testing;
 namespace NetconfCloud.ScheduleService.Tests;
 
 /// <summary>Settings in the shapes infra/ sets are accepted; a wrong setting stops the service at start, saying which.</summary>
-[Collection(ScheduleCollection.Name)]
+[Collection(StartUpCollection.Name)]
 public class ConfigurationTests(ScheduleFixture fixture)
 {
     [Fact]

@@ -46,6 +46,7 @@ public sealed class EntraServiceFixture : IAsyncLifetime
 /// URI or client id are accepted; only the app role Schedule.Write permits writing; anything not issued by that
 /// tenant for this API, out of its time, unsigned or signed by another key is unauthenticated.
 /// </summary>
+[Collection(StartUpCollection.Name)]
 public class EntraTokenTests(EntraServiceFixture fixture) : IClassFixture<EntraServiceFixture>
 {
     private static readonly string[] WriteRole = ["Schedule.Write"];
